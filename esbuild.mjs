@@ -1,0 +1,44 @@
+// Bundles each program into one file: the CLI (and, later, the extension and the webview)
+// ship without node_modules. Types are checked by `tsc`, which esbuild does not do.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {esbuild.BuildOptions[]} */
+const targets = [
+  {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    entryPoints: ['bench/analyze.bench.ts'],
+    outfile: 'dist/bench/analyze.bench.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // The peer is measured as installed, not bundled.
+    packages: 'external',
+  },
+  {
+    entryPoints: ['tools/generate-docs.ts'],
+    outfile: 'dist/tools/generate-docs.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+];
+
+for (const options of targets) {
+  const config = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', ...options };
+  if (watch) {
+    const context = await esbuild.context(config);
+    await context.watch();
+  } else {
+    await esbuild.build(config);
+  }
+}

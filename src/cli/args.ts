@@ -1,0 +1,99 @@
+export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github';
+export const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'github'];
+
+export interface LintArgs {
+  readonly command: 'lint';
+  readonly paths: string[];
+  readonly format: OutputFormat;
+  readonly maxWarnings?: number;
+  readonly today?: string;
+  readonly color: boolean;
+}
+
+export type ParsedArgs =
+  | LintArgs
+  | { readonly command: 'help' }
+  | { readonly command: 'version' }
+  | { readonly command: 'schema' }
+  | { readonly command: 'rules' }
+  | { readonly command: 'usage-error'; readonly message: string };
+
+/** Parses the command line by hand: a handful of flags do not need a dependency. */
+export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColor: boolean }): ParsedArgs {
+  const args = [...argv];
+  if (args.includes('--help') || args.includes('-h')) return { command: 'help' };
+  if (args.includes('--version') || args.includes('-v')) return { command: 'version' };
+  const command = args.shift();
+  if (command === undefined) return { command: 'help' };
+  if (command === 'schema' || command === 'rules') {
+    return args.length ? { command: 'usage-error', message: `\`${command}\` takes no arguments.` } : { command };
+  }
+  if (command !== 'lint') return { command: 'usage-error', message: `Unknown command \`${command}\`.` };
+
+  const paths: string[] = [];
+  let format: OutputFormat = 'stylish';
+  let maxWarnings: number | undefined;
+  let today: string | undefined;
+  let color = env.isTTY && !env.noColor;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    switch (flag) {
+      case '--format':
+      case '-f': {
+        const v = value();
+        if (!v || !(FORMATS as readonly string[]).includes(v)) return { command: 'usage-error', message: `--format must be one of: ${FORMATS.join(', ')}.` };
+        format = v as OutputFormat;
+        break;
+      }
+      case '--max-warnings': {
+        const v = value();
+        if (v === undefined || !/^\d+$/.test(v)) return { command: 'usage-error', message: '--max-warnings needs a whole number, e.g. --max-warnings 0.' };
+        maxWarnings = Number(v);
+        break;
+      }
+      case '--today': {
+        const v = value();
+        if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return { command: 'usage-error', message: '--today needs a date as YYYY-MM-DD.' };
+        today = v;
+        break;
+      }
+      case '--color':
+        color = true;
+        break;
+      case '--no-color':
+        color = false;
+        break;
+      default:
+        if (flag.startsWith('-') && flag !== '-') return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
+        paths.push(arg);
+    }
+  }
+  return maxWarnings === undefined ? { command: 'lint', paths, format, today, color } : { command: 'lint', paths, format, maxWarnings, today, color };
+}
+
+export const HELP = `engagement — check fractional executive engagement files
+
+Usage:
+  engagement lint [paths or globs…] [options]
+      Check *.engagement.yaml / *.engagement.yml files. Without paths, every such
+      file under the current folder (node_modules and .git are skipped).
+  engagement rules        List the rules with their default severity.
+  engagement schema       Print the path of the JSON schema.
+  engagement --help | --version
+
+Options for lint:
+  -f, --format <name>     stylish (default), json, sarif (SARIF 2.1.0), github (Actions annotations)
+  --max-warnings <n>      Fail when there are more than n warnings (default: no limit)
+  --today <YYYY-MM-DD>    The date the analysis is about (default: today)
+  --color, --no-color     Force or disable colors in stylish output (NO_COLOR is honoured)
+
+Severities per rule come from the nearest .engagementrc.yaml above each file:
+  rules:
+    access-crm: error
+    reporting-missing: off
+
+Exit codes: 0 clean (info findings and warnings within --max-warnings), 1 errors or too
+many warnings, 2 usage or file errors (the other files are still checked).
+`;

@@ -1,0 +1,30 @@
+import * as path from 'node:path';
+import { countBySeverity, type LintResult } from '../lintResult';
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+/** The human format: findings grouped by file, aligned, with a summary line. */
+export function formatStylish(results: readonly LintResult[], cwd: string, color: boolean): string {
+  const paint = (code: keyof typeof COLORS, text: string): string => (color ? `${COLORS[code]}${text}${COLORS.reset}` : text);
+  const out: string[] = [];
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    out.push(paint('bold', path.relative(cwd, result.filePath) || result.filePath));
+    const positions = result.messages.map((m) => `${m.line}:${m.column}`);
+    const width = Math.max(...positions.map((p) => p.length));
+    result.messages.forEach((m, i) => {
+      const severity = paint(m.severity, m.severity.padEnd(7));
+      out.push(`  ${paint('dim', positions[i]!.padEnd(width))}  ${severity}  ${m.message}  ${paint('dim', m.ruleId)}`);
+    });
+    out.push('');
+  }
+  const counts = countBySeverity(results);
+  const total = counts.error + counts.warning + counts.info;
+  if (total === 0) {
+    out.push(`${results.length} file${results.length === 1 ? '' : 's'} checked, no problems.`);
+  } else {
+    const line = `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info) in ${results.length} file${results.length === 1 ? '' : 's'}`;
+    out.push(paint(counts.error ? 'error' : counts.warning ? 'warning' : 'info', line));
+  }
+  return out.join('\n') + '\n';
+}

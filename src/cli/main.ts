@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import packageJson from '../../package.json';
+import { RULE_CATALOG } from '../core';
+import { HELP, parseArgs } from './args';
+import { runLint } from './lint';
+
+/** Entry point of the `engagement` command. Returns the exit code. */
+export function main(argv: readonly string[]): number {
+  const parsed = parseArgs(argv, { isTTY: Boolean(process.stdout.isTTY), noColor: 'NO_COLOR' in process.env });
+  switch (parsed.command) {
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`${packageJson.version}\n`);
+      return 0;
+    case 'usage-error':
+      process.stderr.write(`engagement: ${parsed.message}\nRun \`engagement --help\` for usage.\n`);
+      return 2;
+    case 'schema': {
+      const schema = path.resolve(__dirname, '..', 'schemas', 'engagement.schema.json');
+      if (!fs.existsSync(schema)) {
+        process.stderr.write(`engagement: the schema is missing from this installation (${schema}).\n`);
+        return 2;
+      }
+      process.stdout.write(`${schema}\n`);
+      return 0;
+    }
+    case 'rules': {
+      const width = Math.max(...RULE_CATALOG.map((r) => r.id.length));
+      for (const rule of RULE_CATALOG) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.docs.summary}\n`);
+      return 0;
+    }
+    case 'lint': {
+      const outcome = runLint(parsed, process.cwd(), packageJson.version);
+      process.stdout.write(outcome.stdout);
+      for (const line of outcome.stderr) process.stderr.write(`engagement: ${line}\n`);
+      return outcome.exitCode;
+    }
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,143 @@
+import { dayOf, type Day } from './model/dates';
+import type { Engagement, Schedule } from './model/engagement';
+import { normalize } from './model/normalize';
+import { scheduleOf } from './model/schedule';
+import { applyPolicy } from './policy';
+import { FILE_RULES } from './rules';
+import type { RuleContext } from './rules/rule';
+import { schemaFindings } from './schema/schemaFindings';
+import { validateAgainstSchema } from './schema/validator';
+import { shapeProblems } from './shapeChecks';
+import { collectSymbols, type SymbolEntry } from './symbols';
+import { LineIndex } from './text/lineIndex';
+import type { Finding, RawFinding, RuleSettings, TextRange } from './types';
+import { parseYaml } from './yaml/parseYaml';
+import { pointerOf, SourceMap } from './yaml/sourceMap';
+
+export interface AnalyzeOptions {
+  /** The day the analysis is about (`YYYY-MM-DD`); defaults to the current date. */
+  readonly today?: string | Date;
+  /** Severity per rule id, or `off`: from `.engagementrc.yaml` and editor settings. */
+  readonly rules?: RuleSettings;
+}
+
+/** A declared id or a reference, with where it is written. */
+export interface LocatedSymbol extends SymbolEntry {
+  readonly range: TextRange;
+}
+
+export interface Analysis {
+  /** The engagement as far as it could be read; `undefined` when the root is not a map. */
+  readonly model: Engagement | undefined;
+  readonly findings: readonly Finding[];
+  readonly declarations: readonly LocatedSymbol[];
+  readonly references: readonly LocatedSymbol[];
+  readonly schedule: Schedule | undefined;
+  readonly today: Day;
+  readonly lines: LineIndex;
+  readonly sourceMap: SourceMap;
+  /** True when the text is not valid YAML: only syntax findings were computed. */
+  readonly syntaxBroken: boolean;
+}
+
+/** Analysis before configuration and suppression; the workspace analysis adds to it. */
+export interface RawAnalysis extends Omit<Analysis, 'findings'> {
+  readonly rawFindings: RawFinding[];
+}
+
+/**
+ * Analyzes one engagement file's text. Never throws: whatever the text, the result has
+ * findings that explain what is wrong, placed on the tightest range.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const raw = analyzeRaw(text, options);
+  return finish(raw, text, options.rules);
+}
+
+export function finish(raw: RawAnalysis, text: string, rules: RuleSettings | undefined): Analysis {
+  const { rawFindings, ...rest } = raw;
+  return { ...rest, findings: applyPolicy(rawFindings, text, raw.lines, rules) };
+}
+
+export function analyzeRaw(text: string, options: AnalyzeOptions = {}): RawAnalysis {
+  try {
+    return analyzeUnguarded(text, options);
+  } catch (err) {
+    // The last guard of "never throws": a bug becomes a finding, not a crashed editor or CI run.
+    const lines = new LineIndex(text);
+    const range = { start: 0, end: lines.lineEnd(0) };
+    const message = `Internal error while analyzing this file: ${err instanceof Error ? err.message : String(err)}`;
+    return {
+      model: undefined,
+      rawFindings: [{ ruleId: 'schema', severity: 'error', message, range }],
+      declarations: [],
+      references: [],
+      schedule: undefined,
+      today: dayOf(options.today),
+      lines,
+      sourceMap: new SourceMap(range),
+      syntaxBroken: true,
+    };
+  }
+}
+
+function analyzeUnguarded(text: string, options: AnalyzeOptions): RawAnalysis {
+  const today = dayOf(options.today);
+  const lines = new LineIndex(text);
+  const parsed = parseYaml(text);
+  const findings: RawFinding[] = [...parsed.syntaxErrors];
+  const syntaxBroken = parsed.syntaxErrors.some((f) => f.severity === 'error');
+  const base = { today, lines, sourceMap: parsed.sourceMap, syntaxBroken };
+
+  if (syntaxBroken) {
+    // A broken document reads as something else than what the person meant: report the
+    // syntax errors alone rather than a cascade of schema findings about the misreading.
+    return { ...base, model: undefined, rawFindings: findings, declarations: [], references: [], schedule: undefined };
+  }
+  findings.push(...parsed.structureFindings);
+  if (parsed.value === undefined || parsed.value === null) {
+    findings.push({ ruleId: 'schema', severity: 'error', message: 'The file is empty: an engagement starts with `format: engagement/v1`.', range: parsed.rootAnchor });
+    return { ...base, model: undefined, rawFindings: findings, declarations: [], references: [], schedule: undefined };
+  }
+
+  findings.push(...schemaFindings(validateAgainstSchema(parsed.value), parsed.sourceMap));
+  const model = normalize(parsed.value);
+  if (!model) {
+    return { ...base, model: undefined, rawFindings: findings, declarations: [], references: [], schedule: undefined };
+  }
+  for (const problem of shapeProblems(parsed.value, model)) {
+    findings.push({ ruleId: 'schema', severity: 'error', message: problem.message, range: parsed.sourceMap.range(problem.path) });
+  }
+
+  const schedule = scheduleOf(model);
+  const symbols = collectSymbols(model);
+  const disabled = options.rules ?? {};
+  for (const rule of FILE_RULES) {
+    if (disabled[rule.id] === 'off') continue;
+    const context: RuleContext = {
+      model,
+      schedule,
+      symbols,
+      report(at, message, reportOptions) {
+        const range = parsed.sourceMap.rangeOf(pointerOf(at), reportOptions?.part ?? 'value');
+        findings.push({ ruleId: rule.id, severity: reportOptions?.severity ?? rule.defaultSeverity, message, range });
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (err) {
+      // A rule bug must not take the other findings down with it; say so where it can be seen.
+      findings.push({ ruleId: rule.id, severity: 'error', message: `Internal error in rule ${rule.id}: ${err instanceof Error ? err.message : String(err)}`, range: parsed.rootAnchor });
+    }
+  }
+
+  const locate = (entry: SymbolEntry): LocatedSymbol => ({ ...entry, range: parsed.sourceMap.range(entry.path, entry.onKey ? 'key' : 'value') });
+  return {
+    ...base,
+    model,
+    rawFindings: findings,
+    declarations: symbols.declarations.map(locate),
+    references: symbols.references.map(locate),
+    schedule,
+  };
+}

@@ -1,0 +1,59 @@
+import { isRuleId, RULE_CATALOG } from '../rules';
+import { closest } from '../schema/closest';
+import type { Finding, RuleSetting, RuleSettings } from '../types';
+import { parseYaml } from '../yaml/parseYaml';
+
+/** Name of the per-repository configuration file, found by walking up from a file. */
+export const CONFIG_FILE_NAME = '.engagementrc.yaml';
+
+export interface EngagementConfig {
+  readonly rules: RuleSettings;
+  /** Problems in the configuration file itself (rule id `config`), placed in that file. */
+  readonly findings: readonly Finding[];
+}
+
+const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
+
+/** Reads `.engagementrc.yaml` text: `rules: { <rule-id>: error | warning | info | off }`. */
+export function parseConfig(text: string): EngagementConfig {
+  const parsed = parseYaml(text);
+  const findings: Finding[] = [...parsed.syntaxErrors, ...parsed.structureFindings].map((f) => ({ ...f, ruleId: 'config' }));
+  const rules: Record<string, RuleSetting> = Object.create(null) as Record<string, RuleSetting>;
+  const report = (pointer: string, part: 'key' | 'value', message: string, suggestion?: string): void => {
+    const range = parsed.sourceMap.rangeOf(pointer, part);
+    findings.push(suggestion ? { ruleId: 'config', severity: 'error', message, range, suggestion } : { ruleId: 'config', severity: 'error', message, range });
+  };
+  if (findings.some((f) => f.severity === 'error')) return { rules, findings };
+
+  const root = parsed.value;
+  if (root === undefined || root === null) return { rules, findings };
+  if (typeof root !== 'object' || Array.isArray(root)) {
+    report('', 'value', 'The configuration must be a map with a `rules` key.');
+    return { rules, findings };
+  }
+  for (const key of Object.keys(root)) {
+    if (key !== 'rules') report(`/${key}`, 'key', `Unknown key \`${key}\` in ${CONFIG_FILE_NAME}; the only key is \`rules\`.`, closest(key, ['rules']));
+  }
+  const ruleMap = (root as Record<string, unknown>).rules;
+  if (ruleMap === undefined || ruleMap === null) return { rules, findings };
+  if (typeof ruleMap !== 'object' || Array.isArray(ruleMap)) {
+    report('/rules', 'value', '`rules` must map rule ids to error, warning, info or off.');
+    return { rules, findings };
+  }
+  const ids = RULE_CATALOG.map((r) => r.id);
+  for (const [id, setting] of Object.entries(ruleMap as Record<string, unknown>)) {
+    const pointer = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!isRuleId(id)) {
+      const guess = closest(id, ids);
+      report(pointer, 'key', `Unknown rule \`${id}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`, guess);
+      continue;
+    }
+    if (typeof setting !== 'string' || !(SETTINGS as readonly string[]).includes(setting)) {
+      report(pointer, 'value', `The setting of \`${id}\` must be one of: ${SETTINGS.join(', ')}.`);
+      continue;
+    }
+    rules[id] = setting as RuleSetting;
+  }
+  return { rules, findings };
+}
+

@@ -1,0 +1,18 @@
+/**
+ * The engagement analyzer: pure TypeScript, no editor, no file system. Everything the CLI,
+ * the VS Code extension and the preview know about engagement files comes from here.
+ */
+export { analyze, type Analysis, type AnalyzeOptions, type LocatedSymbol } from './analyze';
+export { analyzeWorkspace, type WorkspaceFile } from './portfolio';
+export { planCalendar, planPosition, describePlanPosition, type PlanCalendar, type PlanPosition, type PhaseDates } from './calendar';
+export { kpiProgress, directionOf, type KpiProgress, type KpiStatus } from './kpiStatus';
+export { parseConfig, CONFIG_FILE_NAME, type EngagementConfig } from './config/engagementConfig';
+export { findConfigFile } from './config/findConfig';
+export { RULE_CATALOG, ruleInfo } from './rules';
+export type { RuleInfo, RuleDocs } from './rules/rule';
+export { LineIndex } from './text/lineIndex';
+export { engagementSchema } from './schema/engagementSchema';
+export { dayOf, parseDay, formatDay, type Day } from './model/dates';
+export type * from './model/engagement';
+export type { Finding, Severity, TextRange, RuleSettings, RuleSetting, Path } from './types';
+export { ruleDocsUrl, HOMEPAGE } from './rules/docsUrl';

@@ -1,0 +1,142 @@
+import { analyzeRaw, finish, type Analysis, type AnalyzeOptions, type RawAnalysis } from './analyze';
+import { formatDay, parseDay, type Day } from './model/dates';
+import type { Engagement } from './model/engagement';
+import type { RawFinding } from './types';
+import { pointerOf } from './yaml/sourceMap';
+
+/** Weeks in an average month, to turn `days-per-month` into days a week. */
+export const WEEKS_PER_MONTH = 4.33;
+/** Days a week one person can give in total. */
+export const WEEKLY_CAPACITY = 5;
+
+export interface WorkspaceFile {
+  /** How the file is named in messages (a path relative to the workspace, say). */
+  readonly path: string;
+  readonly text: string;
+  readonly options?: AnalyzeOptions;
+}
+
+/**
+ * Analyzes a set of files together: each on its own, plus `portfolio-overcommitted`, which
+ * needs every engagement of an executive at once. Results are in the order of `files`.
+ */
+export function analyzeWorkspace(files: readonly WorkspaceFile[]): Analysis[] {
+  const raws = files.map((file) => analyzeRaw(file.text, file.options));
+  const extra = portfolioFindings(files.map((file, i) => ({ path: file.path, analysis: raws[i]! })));
+  return raws.map((raw, i) => {
+    const disabled = files[i]!.options?.rules?.['portfolio-overcommitted'] === 'off';
+    const added = disabled ? [] : (extra.get(i) ?? []);
+    return finish({ ...raw, rawFindings: [...raw.rawFindings, ...added] }, files[i]!.text, files[i]!.options?.rules);
+  });
+}
+
+interface Load {
+  readonly index: number;
+  readonly path: string;
+  readonly model: Engagement;
+  readonly start: Day;
+  /** Last day, or Infinity for an open-ended term. */
+  readonly end: Day;
+}
+
+/** Portfolio findings per file index, for engagements whose combined load exceeds capacity. */
+export function portfolioFindings(entries: readonly { path: string; analysis: RawAnalysis }[]): Map<number, RawFinding[]> {
+  const byExecutive = new Map<string, Load[]>();
+  entries.forEach(({ path, analysis }, index) => {
+    const model = analysis.model;
+    const schedule = analysis.schedule;
+    if (!model || !schedule || model.status !== 'active' || schedule.termStart === undefined) return;
+    if (baseWeekly(model) === undefined) return;
+    const who = executiveKey(model);
+    if (!who) return;
+    const end = schedule.termEnd ?? Infinity;
+    if (end < schedule.termStart) return;
+    const list = byExecutive.get(who) ?? [];
+    list.push({ index, path, model, start: schedule.termStart, end });
+    byExecutive.set(who, list);
+  });
+
+  const result = new Map<number, RawFinding[]>();
+  for (const loads of byExecutive.values()) {
+    if (loads.length < 2) continue;
+    const peak = findOverload(loads);
+    if (!peak) continue;
+    for (const load of peak.involved) {
+      const analysis = entries[load.index]!.analysis;
+      const others = peak.involved
+        .filter((o) => o !== load)
+        .map((o) => `\`${o.model.id ?? o.path}\` (${o.path}, ${round(weeklyOn(o.model, peak.from))} d/w)`)
+        .join(', ');
+      const who = load.model.executive?.name ?? load.model.executive?.email ?? 'The executive';
+      const until = peak.until === Infinity ? 'onwards' : `to ${formatDay(peak.until)}`;
+      const message =
+        `${who} is committed ${round(peak.total)} days a week from ${formatDay(peak.from)} ${until} across active engagements: ` +
+        `this one (${round(weeklyOn(load.model, peak.from))} d/w) and ${others}.`;
+      const range = analysis.sourceMap.rangeOf(pointerOf(['commitment']), 'key');
+      const list = result.get(load.index) ?? [];
+      list.push({ ruleId: 'portfolio-overcommitted', severity: 'warning', message, range });
+      result.set(load.index, list);
+    }
+  }
+  return result;
+}
+
+/** Same person: same e-mail when both give one, else the same name. */
+function executiveKey(model: Engagement): string | undefined {
+  const email = model.executive?.email?.trim().toLowerCase();
+  if (email) return `email:${email}`;
+  const name = model.executive?.name?.trim().toLowerCase().replace(/\s+/g, ' ');
+  return name ? `name:${name}` : undefined;
+}
+
+function baseWeekly(model: Engagement): number | undefined {
+  const c = model.commitment;
+  if (!c) return undefined;
+  if (c.daysPerWeek !== undefined) return c.daysPerWeek;
+  if (c.daysPerMonth !== undefined) return c.daysPerMonth / WEEKS_PER_MONTH;
+  return undefined;
+}
+
+/** Days a week on a given day: a surge covering the day replaces the base commitment. */
+function weeklyOn(model: Engagement, day: Day): number {
+  for (const surge of model.commitment?.surges ?? []) {
+    const from = parseDay(surge.from);
+    const until = parseDay(surge.until);
+    if (surge.daysPerWeek !== undefined && from !== undefined && until !== undefined && from <= day && day <= until) return surge.daysPerWeek;
+  }
+  return baseWeekly(model) ?? 0;
+}
+
+/**
+ * The first period in which the summed load exceeds capacity, found by sweeping the days on
+ * which any load changes (term and surge boundaries), so the cost is in boundaries, not days.
+ */
+function findOverload(loads: readonly Load[]): { from: Day; until: Day; total: number; involved: Load[] } | undefined {
+  const boundaries = new Set<Day>();
+  for (const load of loads) {
+    boundaries.add(load.start);
+    if (load.end !== Infinity) boundaries.add(load.end + 1);
+    for (const surge of load.model.commitment?.surges ?? []) {
+      const from = parseDay(surge.from);
+      const until = parseDay(surge.until);
+      if (from !== undefined) boundaries.add(from);
+      if (until !== undefined) boundaries.add(until + 1);
+    }
+  }
+  const days = [...boundaries].sort((a, b) => a - b);
+  for (let i = 0; i < days.length; i++) {
+    const from = days[i]!;
+    const active = loads.filter((l) => l.start <= from && from <= l.end);
+    if (active.length < 2) continue;
+    const total = active.reduce((sum, l) => sum + weeklyOn(l.model, from), 0);
+    if (total > WEEKLY_CAPACITY + 1e-9) {
+      const next = days[i + 1];
+      return { from, until: next === undefined ? Math.min(...active.map((l) => l.end)) : next - 1, total, involved: active };
+    }
+  }
+  return undefined;
+}
+
+function round(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}

@@ -1,0 +1,25 @@
+import type { Rule } from './rule';
+
+export const kpiDirection: Rule = {
+  id: 'kpi-direction',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'A KPI\'s target equals its baseline, or its `direction` contradicts baseline → target.',
+    rationale: 'A target equal to the baseline cannot be met or missed; a direction that points away from the target flips every status.',
+    fix: 'Correct the target, or the direction (`increase` when higher is better, `decrease` when lower is).',
+  },
+  check({ model, report }) {
+    for (const kpi of model.kpis) {
+      const { baseline, target, direction } = kpi;
+      if (baseline === undefined || target === undefined) continue;
+      const name = kpi.name ? `"${kpi.name}"` : `KPI \`${kpi.id ?? '?'}\``;
+      if (baseline === target) {
+        report([...kpi.path, 'target'], `${name} has its target equal to its baseline (${target}): it can neither be met nor missed.`);
+      } else if (direction === 'increase' && target < baseline) {
+        report([...kpi.path, 'direction'], `${name} should \`increase\`, but its target (${target}) is below its baseline (${baseline}).`);
+      } else if (direction === 'decrease' && target > baseline) {
+        report([...kpi.path, 'direction'], `${name} should \`decrease\`, but its target (${target}) is above its baseline (${baseline}).`);
+      }
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import type { Rule } from './rule';
+
+export const kpiNotMeasurable: Rule = {
+  id: 'kpi-not-measurable',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'A KPI lacks a `baseline`, a `target` or a deadline (`by`).',
+    rationale: '"Improve pipeline" is not a KPI. Without where it starts, where it must get to and by when, nobody can say whether the engagement worked.',
+    fix: 'Give the KPI a `baseline` (today\'s value), a `target` and a `by` date (or `day N` of the plan).',
+  },
+  check({ model, report }) {
+    for (const kpi of model.kpis) {
+      const missing = (['baseline', 'target', 'by'] as const).filter((field) => kpi[field] === undefined);
+      if (missing.length === 0) continue;
+      const name = kpi.name ? `"${kpi.name}"` : `KPI \`${kpi.id ?? '?'}\``;
+      report(kpi.id !== undefined ? [...kpi.path, 'id'] : kpi.path, `${name} is not measurable without ${missing.map((m) => `\`${m}\``).join(', ')}.`);
+    }
+  },
+};

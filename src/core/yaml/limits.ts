@@ -1,0 +1,12 @@
+/**
+ * Limits that keep analysis bounded whatever the input. Each is far above what a real
+ * engagement file needs, and each produces a finding when reached instead of a hang.
+ */
+export const LIMITS = {
+  /** Nodes that aliases may expand to in one document (counts expansion, not alias nodes). */
+  aliasExpansion: 10_000,
+  /** Depth of nested maps and lists. Real files nest about 7 levels. */
+  nestingDepth: 64,
+  /** Findings kept per file, in document order; one more says how many were left out. */
+  findingsPerFile: 500,
+} as const;

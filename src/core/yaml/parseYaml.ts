@@ -1,0 +1,218 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { RawFinding, TextRange } from '../types';
+import { LIMITS } from './limits';
+import { pointerOf, SourceMap } from './sourceMap';
+
+export interface ParsedYaml {
+  /** The document as plain data, or `undefined` when there is none (empty or comment-only file). */
+  readonly value: unknown;
+  readonly sourceMap: SourceMap;
+  /** Syntax errors: the document cannot be trusted. */
+  readonly syntaxErrors: RawFinding[];
+  /** Problems found while converting (duplicate keys, alias limits, depth): reported under `schema`. */
+  readonly structureFindings: RawFinding[];
+  /** Offset of the first key of the root map, where findings about a missing section are placed. */
+  readonly rootAnchor: TextRange;
+}
+
+type YamlError = { message: string; pos: [number, number] };
+
+/**
+ * Parses YAML text into plain data with a source map, never throwing. The conversion is our
+ * own rather than `toJS()` so that alias expansion is bounded (billion laughs), cycles become
+ * findings instead of circular objects, nesting is capped, duplicate keys are found in one
+ * pass (the parser's own check is quadratic), `__proto__` stays an ordinary own key, and
+ * YAML 1.1 timestamps come back as the date strings the format expects.
+ */
+export function parseYaml(text: string): ParsedYaml {
+  const syntaxErrors: RawFinding[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  } catch (err) {
+    const range = firstLine(text, 0);
+    syntaxErrors.push(schemaFinding('error', `The file could not be read as YAML: ${errorMessage(err)}`, range));
+    return { value: undefined, sourceMap: new SourceMap(range), syntaxErrors, structureFindings: [], rootAnchor: range };
+  }
+
+  for (const error of doc.errors as YamlError[]) {
+    syntaxErrors.push(schemaFinding('error', `Not valid YAML: ${cleanMessage(error.message)}`, lineBound(text, error.pos)));
+  }
+  for (const warning of doc.warnings as YamlError[]) {
+    syntaxErrors.push(schemaFinding('warning', `YAML: ${cleanMessage(warning.message)}`, lineBound(text, warning.pos)));
+  }
+  if (doc.directives?.yaml?.explicit && doc.directives.yaml.version === '1.1') {
+    const at = text.indexOf('%YAML');
+    syntaxErrors.push(
+      schemaFinding(
+        'warning',
+        'Engagement files are YAML 1.2: the `%YAML 1.1` directive changes how values such as `yes`, `no` and `<<` are read. Remove it.',
+        firstLine(text, Math.max(0, at)),
+      ),
+    );
+  }
+
+  const rootAnchor = anchorOf(doc, text);
+  const converter = new Converter(doc, new SourceMap(rootAnchor));
+  const value = doc.contents ? converter.convert(doc.contents as YamlNode, '', 0) : undefined;
+  return { value, sourceMap: converter.sourceMap, syntaxErrors, structureFindings: converter.findings, rootAnchor };
+}
+
+class Converter {
+  readonly findings: RawFinding[] = [];
+  private aliasBudget: number = LIMITS.aliasExpansion;
+  /** Nodes being converted, to recognise an alias that points at one of its own ancestors. */
+  private readonly ancestors = new Set<YamlNode>();
+  /** Depth of alias expansion: while above zero, locations are not recorded. */
+  private insideAlias = 0;
+  private depthReported = false;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    readonly sourceMap: SourceMap,
+  ) {}
+
+  convert(node: YamlNode | null, pointer: string, depth: number, key?: TextRange): unknown {
+    if (node === null) return null;
+    const range = rangeOfNode(node);
+    if (this.insideAlias === 0) this.sourceMap.set(pointer, key ? { key, value: range } : { value: range });
+    else if (--this.aliasBudget < 0) return null;
+
+    if (depth > LIMITS.nestingDepth) {
+      if (!this.depthReported) {
+        this.depthReported = true;
+        this.report(`Nested more than ${LIMITS.nestingDepth} levels deep; deeper content is ignored.`, range);
+      }
+      return null;
+    }
+
+    if (isAlias(node)) return this.convertAlias(node, pointer, depth, range);
+    if (isScalar(node)) return scalarValue(node.value);
+    if (this.ancestors.has(node)) return null;
+    this.ancestors.add(node);
+    try {
+      if (isMap(node)) return this.convertMap(node, pointer, depth);
+      if (isSeq(node)) return node.items.map((item, i) => this.convert(item as YamlNode | null, `${pointer}/${i}`, depth + 1));
+      return null;
+    } finally {
+      this.ancestors.delete(node);
+    }
+  }
+
+  private convertAlias(node: YamlNode & { source: string; resolve(doc: Document): unknown }, pointer: string, depth: number, range: TextRange): unknown {
+    const target = node.resolve(this.doc) as YamlNode | undefined;
+    if (!target) {
+      this.report(`The alias \`*${node.source}\` refers to no anchor.`, range);
+      return null;
+    }
+    if (this.ancestors.has(target)) {
+      this.report(`The alias \`*${node.source}\` refers to a node that contains it; circular data is not allowed.`, range);
+      return null;
+    }
+    this.insideAlias++;
+    const before = this.aliasBudget;
+    try {
+      const value = this.convert(target, pointer, depth);
+      if (this.aliasBudget < 0 && before >= 0) {
+        this.report(`Aliases expand to more than ${LIMITS.aliasExpansion} values (an alias bomb?); the expansion stops here.`, range);
+      }
+      return this.aliasBudget < 0 ? null : value;
+    } finally {
+      this.insideAlias--;
+    }
+  }
+
+  private convertMap(node: YamlNode & { items: unknown[] }, pointer: string, depth: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      let key: string;
+      if (keyNode === null) key = '';
+      else if (isScalar(keyNode)) key = String(scalarValue(keyNode.value));
+      else {
+        this.report('Keys must be plain text; this key is a map, a list or an alias.', rangeOfNode(keyNode));
+        continue;
+      }
+      const keyRange = keyNode ? rangeOfNode(keyNode) : rangeOfNode(pair.value as YamlNode);
+      if (seen.has(key)) {
+        if (this.insideAlias === 0) this.report(`Duplicate key \`${key}\`: only the first one counts.`, keyRange);
+        continue;
+      }
+      seen.add(key);
+      const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const valueNode = pair.value as YamlNode | null;
+      const value =
+        valueNode === null
+          ? (this.insideAlias === 0 && this.sourceMap.set(childPointer, { key: keyRange, value: { start: keyRange.end, end: keyRange.end } }), null)
+          : this.convert(valueNode, childPointer, depth + 1, keyRange);
+      // defineProperty keeps `__proto__` an own data property instead of a prototype change.
+      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return result;
+  }
+
+  private report(message: string, range: TextRange): void {
+    this.findings.push(schemaFinding('error', message, range));
+  }
+}
+
+function scalarValue(value: unknown): unknown {
+  if (value instanceof Date) {
+    const iso = Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof value === 'bigint') return Number(value);
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  // Tagged oddities (!!binary, !!set contents…) are kept as text so the schema can name them.
+  return String(value);
+}
+
+function rangeOfNode(node: YamlNode): TextRange {
+  const r = node.range;
+  if (!r) return { start: 0, end: 0 };
+  return { start: r[0], end: Math.max(r[0], r[1]) };
+}
+
+function anchorOf(doc: Document.Parsed, text: string): TextRange {
+  const contents = doc.contents as YamlNode | null;
+  if (contents && isMap(contents)) {
+    const first = contents.items[0];
+    if (first && isPair(first) && first.key) return rangeOfNode(first.key as YamlNode);
+  }
+  if (contents) return firstLine(text, rangeOfNode(contents).start);
+  return firstLine(text, 0);
+}
+
+/** Keeps an error range on the line where it starts, so it never covers the rest of the file. */
+function lineBound(text: string, pos: [number, number]): TextRange {
+  const start = Math.max(0, Math.min(pos[0], text.length));
+  let end = Math.max(start, Math.min(pos[1], text.length));
+  const lineBreak = text.slice(start, end).search(/[\r\n]/);
+  if (lineBreak >= 0) end = start + lineBreak;
+  if (end === start) {
+    const rest = text.slice(start).search(/[\r\n]|$/);
+    end = start + Math.max(0, rest);
+  }
+  return { start, end };
+}
+
+function firstLine(text: string, offset: number): TextRange {
+  return lineBound(text, [offset, offset]);
+}
+
+function cleanMessage(message: string): string {
+  // The parser appends " at line N, column M"; the range already says where.
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function schemaFinding(severity: 'error' | 'warning', message: string, range: TextRange): RawFinding {
+  return { ruleId: 'schema', severity, message, range };
+}
+
+export { pointerOf };
