@@ -54,6 +54,7 @@ export function parseConfig(text: string): EngagementConfig {
     }
     rules[id] = setting as RuleSetting;
   }
+  findings.sort((a, b) => a.range.start - b.range.start);
   return { rules, findings };
 }
 

@@ -22,9 +22,12 @@ const PATTERN_WORDS: Record<string, string> = {
  */
 export function schemaFindings(errors: readonly ErrorObject[], sourceMap: SourceMap): RawFinding[] {
   const findings: RawFinding[] = [];
+  // A value that is not even shaped like a date needs one message, not a second about the calendar.
+  const patternFailed = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
   for (const error of errors) {
     // Errors inside the branches of oneOf / not are summarised by the combinator's own error.
     if (/\/(oneOf|anyOf|not)\//.test(error.schemaPath)) continue;
+    if (error.keyword === 'format' && patternFailed.has(error.instancePath)) continue;
     const finding = toFinding(error, sourceMap);
     if (finding) findings.push(finding);
   }

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { analyzeWorkspace } from '../../src/core';
+import { BASE, edit, positionOf } from './helpers';
+
+function engagement(id: string, commitment: string, extra: (text: string) => string = (t) => t): string {
+  return extra(edit(edit(BASE, 'id: base-cro', `id: ${id}`), '  days-per-week: 2\n', commitment));
+}
+
+describe('portfolio-overcommitted', () => {
+  it('fires on every file when one executive is committed to more than 5 days a week', () => {
+    const a = engagement('client-a', '  days-per-week: 3\n');
+    const b = engagement('client-b', '  days-per-week: 2.5\n');
+    const results = analyzeWorkspace([
+      { path: 'a.engagement.yaml', text: a },
+      { path: 'b.engagement.yaml', text: b },
+    ]);
+    for (const [i, text] of [a, b].entries()) {
+      const found = results[i]!.findings.filter((f) => f.ruleId === 'portfolio-overcommitted');
+      assert.equal(found.length, 1);
+      const position = results[i]!.lines.positionAt(found[0]!.range.start);
+      assert.deepEqual({ line: position.line + 1, column: position.character + 1 }, positionOf(text, '|commitment:'));
+      assert.match(found[0]!.message, /5\.5 days a week from 2026-01-05/);
+      assert.match(found[0]!.message, i === 0 ? /`client-b`/ : /`client-a`/);
+    }
+  });
+
+  it('counts days a month as days-per-month / 4.33 and lets a surge replace the base', () => {
+    const a = engagement('client-a', '  days-per-month: 13\n'); // 3.0 a week
+    const b = engagement('client-b', '  days-per-week: 1.5\n  surge:\n    - { days-per-week: 2.5, from: 2026-03-02, until: 2026-03-31 }\n', (t) => edit(t, 'mode: lead', 'mode: advise'));
+    const results = analyzeWorkspace([
+      { path: 'a.engagement.yaml', text: a },
+      { path: 'b.engagement.yaml', text: b },
+    ]);
+    const found = results[0]!.findings.filter((f) => f.ruleId === 'portfolio-overcommitted');
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message, /from 2026-03-02 to 2026-03-31/);
+  });
+
+  it('does not fire for engagements that do not overlap, are not active, or belong to other people', () => {
+    const a = engagement('client-a', '  days-per-week: 3\n');
+    const later = engagement('client-b', '  days-per-week: 3\n', (t) => edit(edit(t, 'start: 2026-01-05', 'start: 2026-07-01'), 'end: 2026-06-30', 'end: 2026-12-31'));
+    const proposed = engagement('client-c', '  days-per-week: 3\n', (t) => edit(t, 'status: active', 'status: proposed'));
+    const someoneElse = engagement('client-d', '  days-per-week: 3\n', (t) => edit(t, 'email: alex@example.com', 'email: sam@example.com'));
+    const results = analyzeWorkspace([a, later, proposed, someoneElse].map((text, i) => ({ path: `${i}.engagement.yaml`, text })));
+    for (const result of results) assert.deepEqual(result.findings.filter((f) => f.ruleId === 'portfolio-overcommitted'), []);
+  });
+
+  it('matches by name when e-mails are missing', () => {
+    const noEmail = (t: string): string => edit(t, '  email: alex@example.com\n', '');
+    const results = analyzeWorkspace([
+      { path: 'a', text: engagement('client-a', '  days-per-week: 3\n', noEmail) },
+      { path: 'b', text: engagement('client-b', '  days-per-week: 3\n', noEmail) },
+    ]);
+    assert.equal(results[1]!.findings.filter((f) => f.ruleId === 'portfolio-overcommitted').length, 1);
+  });
+});
