@@ -18,7 +18,8 @@ const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
 export function parseConfig(text: string): EngagementConfig {
   const parsed = parseYaml(text);
   const findings: Finding[] = [...parsed.syntaxErrors, ...parsed.structureFindings].map((f) => ({ ...f, ruleId: 'config' }));
-  const rules: Record<string, RuleSetting> = Object.create(null) as Record<string, RuleSetting>;
+  // Only catalog rule ids are stored, so no key can reach the prototype.
+  const rules: Record<string, RuleSetting> = {};
   const report = (pointer: string, part: 'key' | 'value', message: string, suggestion?: string): void => {
     const range = parsed.sourceMap.rangeOf(pointer, part);
     findings.push(suggestion ? { ruleId: 'config', severity: 'error', message, range, suggestion } : { ruleId: 'config', severity: 'error', message, range });
