@@ -24,7 +24,10 @@ type YamlError = { message: string; pos: [number, number] };
  * pass (the parser's own check is quadratic), `__proto__` stays an ordinary own key, and
  * YAML 1.1 timestamps come back as the date strings the format expects.
  */
-export function parseYaml(text: string): ParsedYaml {
+export function parseYaml(original: string): ParsedYaml {
+  // The parser does not treat a lone CR as a line break, but editors do. Swapping it for LF
+  // keeps every offset the same, so ranges still point into the original text.
+  const text = original.includes('\r') ? original.replace(/\r(?!\n)/g, '\n') : original;
   const syntaxErrors: RawFinding[] = [];
   let doc: Document.Parsed;
   try {

@@ -1,0 +1,179 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { BASE, edit, ROOT } from './helpers';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A scratch folder with the given files (path → content). */
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const WARNING = edit(BASE, 'crm: full', 'crm: view'); // access-crm at line 45
+const ERROR = edit(BASE, 'status: active', 'status: actve');
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+}
+
+describe('engagement command line', () => {
+  it('prints help and version', () => {
+    const help = run(['--help'], ROOT);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /engagement lint \[paths or globs…\]/);
+    const version = run(['--version'], ROOT);
+    assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('prints the schema path', () => {
+    const result = run(['schema'], ROOT);
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout.trim(), path.join(ROOT, 'schemas', 'engagement.schema.json'));
+  });
+
+  it('lints every engagement file under the current folder by default, skipping node_modules', () => {
+    const dir = workspace({
+      'a.engagement.yaml': BASE,
+      'sub/b.engagement.yml': WARNING,
+      'node_modules/x/c.engagement.yaml': ERROR,
+      'other.yaml': ERROR,
+    });
+    const result = run(['lint', '--format', 'json'], dir);
+    const files = (JSON.parse(result.stdout) as JsonResult[]).map((r) => path.relative(dir, r.filePath));
+    assert.deepEqual(files, ['a.engagement.yaml', path.join('sub', 'b.engagement.yml')]);
+    assert.equal(result.code, 0, 'warnings alone pass');
+  });
+
+  it('writes ESLint-style JSON with 1-based positions', () => {
+    const dir = workspace({ 'w.engagement.yaml': WARNING });
+    const [result] = JSON.parse(run(['lint', '-f', 'json', 'w.engagement.yaml'], dir).stdout) as JsonResult[];
+    assert.equal(result!.filePath, path.join(dir, 'w.engagement.yaml'));
+    const line = WARNING.split('\n').findIndex((l) => l.includes('crm: view')) + 1;
+    assert.deepEqual(result!.messages, [
+      { ruleId: 'access-crm', severity: 'warning', message: result!.messages[0]!.message, line, column: 8, endLine: line, endColumn: 12 },
+    ]);
+  });
+
+  it('exits 1 on errors and on too many warnings, 0 otherwise', () => {
+    const dir = workspace({ 'e.engagement.yaml': ERROR, 'w.engagement.yaml': WARNING });
+    assert.equal(run(['lint', 'e.engagement.yaml'], dir).code, 1);
+    assert.equal(run(['lint', 'w.engagement.yaml'], dir).code, 0);
+    assert.equal(run(['lint', 'w.engagement.yaml', '--max-warnings', '1'], dir).code, 0);
+    const tooMany = run(['lint', 'w.engagement.yaml', '--max-warnings', '0'], dir);
+    assert.equal(tooMany.code, 1);
+    assert.match(tooMany.stderr, /1 warnings, more than --max-warnings 0/);
+  });
+
+  it('exits 2 on a missing file, with a clear message, and still lints the others', () => {
+    const dir = workspace({ 'e.engagement.yaml': ERROR });
+    const result = run(['lint', 'missing.engagement.yaml', 'e.engagement.yaml', '-f', 'json'], dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /missing\.engagement\.yaml: no such file or folder/);
+    assert.equal((JSON.parse(result.stdout) as JsonResult[])[0]!.messages[0]!.ruleId, 'schema');
+  });
+
+  it('exits 2 on a file that is not UTF-8 and still lints the others', () => {
+    const dir = workspace({ 'bad.engagement.yaml': Buffer.from([0x66, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), 'ok.engagement.yaml': BASE });
+    const result = run(['lint', '-f', 'json'], dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /bad\.engagement\.yaml: not valid UTF-8/);
+    assert.deepEqual((JSON.parse(result.stdout) as JsonResult[]).map((r) => path.basename(r.filePath)), ['ok.engagement.yaml']);
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.equal(run(['lint', '--format', 'xml'], ROOT).code, 2);
+    assert.equal(run(['lint', '--bogus'], ROOT).code, 2);
+    assert.equal(run(['frobnicate'], ROOT).code, 2);
+  });
+
+  it('takes a folder and a glob', () => {
+    const dir = workspace({ 'plans/a.engagement.yaml': ERROR, 'plans/deep/b.engagement.yaml': WARNING, 'other/c.engagement.yaml': ERROR });
+    const folder = JSON.parse(run(['lint', 'plans', '-f', 'json'], dir).stdout) as JsonResult[];
+    assert.equal(folder.length, 2);
+    const glob = JSON.parse(run(['lint', 'plans/**/b.*.yaml', '-f', 'json'], dir).stdout) as JsonResult[];
+    assert.deepEqual(glob.map((r) => path.relative(dir, r.filePath)), [path.join('plans', 'deep', 'b.engagement.yaml')]);
+    const none = run(['lint', 'plans/*.txt'], dir);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no file matches/);
+  });
+
+  it('prints a readable stylish report', () => {
+    const dir = workspace({ 'w.engagement.yaml': WARNING });
+    const result = run(['lint'], dir);
+    assert.match(result.stdout, /^w\.engagement\.yaml\n {2}\d+:8 {2}warning {2}View-only CRM access.*access-crm\n/m);
+    assert.match(result.stdout, /1 problem \(0 errors, 1 warning, 0 info\) in 1 file/);
+  });
+
+  it('writes GitHub Actions annotations', () => {
+    const dir = workspace({ 'w.engagement.yaml': WARNING });
+    const result = run(['lint', '--format=github'], dir);
+    assert.match(result.stdout, /^::warning file=w\.engagement\.yaml,line=\d+,col=8,endLine=\d+,endColumn=12,title=engagement%3A access-crm::View-only CRM access/);
+  });
+
+  it('writes SARIF 2.1.0 with rules, levels and regions', () => {
+    const dir = workspace({ 'e.engagement.yaml': ERROR, 'w.engagement.yaml': WARNING });
+    const sarif = JSON.parse(run(['lint', '-f', 'sarif'], dir).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.match(sarif.$schema, /sarif-2\.1\.0/);
+    assert.equal(sarif.runs.length, 1);
+    const run0 = sarif.runs[0];
+    assert.equal(run0.tool.driver.name, 'engagement');
+    const ruleIds: string[] = run0.tool.driver.rules.map((r: { id: string }) => r.id);
+    assert.ok(ruleIds.includes('access-crm') && ruleIds.includes('schema'));
+    for (const result of run0.results) {
+      assert.ok(['error', 'warning', 'note'].includes(result.level));
+      assert.equal(ruleIds[result.ruleIndex], result.ruleId);
+      assert.equal(typeof result.message.text, 'string');
+      const location = result.locations[0].physicalLocation;
+      assert.equal(location.artifactLocation.uriBaseId, '%SRCROOT%');
+      assert.ok(location.region.startLine >= 1 && location.region.startColumn >= 1);
+    }
+    assert.deepEqual(run0.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]).sort(), [['access-crm', 'warning'], ['schema', 'error']]);
+  });
+
+  it('reads the nearest .engagementrc.yaml and reports unknown rule ids in it', () => {
+    const dir = workspace({
+      '.engagementrc.yaml': 'rules:\n  access-crm: error\n',
+      'team/w.engagement.yaml': WARNING,
+      'team/.engagementrc.yaml': 'rules:\n  access-crm: off\n  no-such-rule: warning\n',
+      'w.engagement.yaml': WARNING,
+    });
+    const results = JSON.parse(run(['lint', '-f', 'json'], dir).stdout) as JsonResult[];
+    const byFile = new Map(results.map((r) => [path.relative(dir, r.filePath), r.messages]));
+    assert.equal(byFile.get('w.engagement.yaml')![0]!.severity, 'error');
+    assert.deepEqual(byFile.get(path.join('team', 'w.engagement.yaml')), []);
+    const config = byFile.get(path.join('team', '.engagementrc.yaml'))!;
+    assert.equal(config[0]!.ruleId, 'config');
+    assert.deepEqual([config[0]!.line, config[0]!.column], [3, 3]);
+  });
+
+  it('reports portfolio overcommitment across the files it lints', () => {
+    const a = edit(edit(BASE, 'id: base-cro', 'id: client-a'), 'days-per-week: 2', 'days-per-week: 3');
+    const b = edit(edit(BASE, 'id: base-cro', 'id: client-b'), 'days-per-week: 2', 'days-per-week: 3');
+    const dir = workspace({ 'a.engagement.yaml': a, 'b.engagement.yaml': b });
+    const results = JSON.parse(run(['lint', '-f', 'json'], dir).stdout) as JsonResult[];
+    for (const r of results) assert.deepEqual(r.messages.map((m) => m.ruleId), ['portfolio-overcommitted']);
+  });
+
+  it('finds no warnings in the examples', () => {
+    const result = run(['lint', 'examples', '--max-warnings', '0', '-f', 'json'], ROOT);
+    assert.equal(result.code, 0, result.stderr);
+    const results = JSON.parse(result.stdout) as JsonResult[];
+    assert.ok(results.length >= 4);
+    assert.deepEqual(results.flatMap((r) => r.messages), []);
+  });
+});
