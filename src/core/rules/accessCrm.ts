@@ -5,7 +5,7 @@ export const accessCrm: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary: '`access.crm` is `view` or `none`.',
-    rationale: 'An executive who cannot pull their own pipeline reports, update records or build views works with one hand tied and spends their scarce days asking others for data.',
+    rationale: 'An executive who cannot pull their own pipeline reports, update records or build views has to ask someone for every number, and spends scarce days waiting for data instead of acting on it.',
     fix: 'Grant full CRM access: `access.crm: full`.',
   },
   check({ model, report }) {

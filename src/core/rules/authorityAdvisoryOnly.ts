@@ -6,7 +6,7 @@ export const authorityAdvisoryOnly: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary: 'The executive (`exec`) decides nothing anywhere in the authority matrix.',
-    rationale: 'An executive who can only recommend is a consultant with a bigger title: in a few months of part-time work, being unable to act is fatal to the return.',
+    rationale: 'An executive who may only propose sits in a leader\'s chair with an adviser\'s powers. With a few months of part-time work to show results, every decision that waits for someone else is time lost.',
     fix: 'Give `exec` the `decide` level on the decisions within their remit, with budget limits where needed.',
   },
   check({ model, report }) {

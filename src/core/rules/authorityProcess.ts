@@ -6,12 +6,12 @@ export const authorityProcess: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary: 'The executive (`exec`) does not decide any `process` row.',
-    rationale: 'An executive hired to improve an operation who cannot change how it works is an observer, not a leader.',
+    rationale: 'An operation improves when the way it works changes. An executive who may not change it can only watch and report.',
     fix: 'Give `exec` the `decide` level on process changes within their function (sales stages, campaigns, reporting, cadences).',
   },
   check({ model, report }) {
     if (!model.authority) return;
     if (rowsOf(model, 'process').some((row) => levelOf(row, 'exec') === 'decide')) return;
-    report(areaPath(model, 'process'), 'The executive cannot decide any process change: they can observe the operation but not improve it.', { part: 'key' });
+    report(areaPath(model, 'process'), 'The executive cannot decide any process change: they can describe what to change but not change it.', { part: 'key' });
   },
 };

@@ -5,7 +5,7 @@ export const kpiNotMeasurable: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary: 'A KPI lacks a `baseline`, a `target` or a deadline (`by`).',
-    rationale: '"Improve pipeline" is not a KPI. Without where it starts, where it must get to and by when, nobody can say whether the engagement worked.',
+    rationale: 'A goal with no starting value, no number to reach or no date is a wish: at the end of the term, nobody can say whether the engagement worked.',
     fix: 'Give the KPI a `baseline` (today\'s value), a `target` and a `by` date (or `day N` of the plan).',
   },
   check({ model, report }) {
