@@ -21,15 +21,18 @@ describe('documentation', () => {
     assert.equal(readme, readmeWithTable(readme), 'README.md rule table is out of date');
   });
 
-  it('names every rule id of the format', () => {
-    const spec = [
-      'schema', 'duplicate-id', 'unknown-reference', 'term-dates', 'commitment-too-low', 'surge-too-long',
-      'authority-area-missing', 'authority-advisory-only', 'authority-decider', 'authority-process',
-      'authority-budget-limit', 'authority-strategy', 'access-crm', 'access-ceo', 'reporting-too-frequent',
-      'reporting-missing', 'kpi-not-measurable', 'kpi-balance', 'kpi-direction', 'kpi-deadline',
-      'kpi-outside-influence', 'plan-coverage', 'plan-diagnostic-first', 'plan-activity-outside-phase',
-      'plan-wins-and-initiatives', 'review-criteria', 'portfolio-overcommitted',
+  it('has every rule id of the format, with its default severity', () => {
+    const spec: [string, string][] = [
+      ['schema', 'error'], ['duplicate-id', 'error'], ['unknown-reference', 'error'], ['term-dates', 'error'],
+      ['commitment-too-low', 'warning'], ['surge-too-long', 'warning'], ['authority-area-missing', 'warning'],
+      ['authority-advisory-only', 'warning'], ['authority-decider', 'error'], ['authority-process', 'warning'],
+      ['authority-budget-limit', 'warning'], ['authority-strategy', 'info'], ['access-crm', 'warning'],
+      ['access-ceo', 'warning'], ['reporting-too-frequent', 'warning'], ['reporting-missing', 'info'],
+      ['kpi-not-measurable', 'warning'], ['kpi-balance', 'warning'], ['kpi-direction', 'warning'],
+      ['kpi-deadline', 'warning'], ['kpi-outside-influence', 'warning'], ['plan-coverage', 'error'],
+      ['plan-diagnostic-first', 'warning'], ['plan-activity-outside-phase', 'warning'],
+      ['plan-wins-and-initiatives', 'info'], ['review-criteria', 'info'], ['portfolio-overcommitted', 'warning'],
     ];
-    assert.deepEqual(RULE_CATALOG.map((r) => r.id), spec);
+    assert.deepEqual(RULE_CATALOG.map((r) => [r.id, r.defaultSeverity]), spec);
   });
 });

@@ -20,6 +20,7 @@ export function formatStylish(results: readonly LintResult[], cwd: string, color
   }
   const counts = countBySeverity(results);
   const total = counts.error + counts.warning + counts.info;
+  if (results.length === 0) return '';
   if (total === 0) {
     out.push(`${results.length} file${results.length === 1 ? '' : 's'} checked, no problems.`);
   } else {

@@ -1,5 +1,6 @@
 import { formatDay } from '../model/dates';
 import { deadlineDay } from '../model/schedule';
+import { kpiLabel } from './labels';
 import type { Rule } from './rule';
 
 export const kpiDeadline: Rule = {
@@ -16,7 +17,7 @@ export const kpiDeadline: Rule = {
     for (const kpi of model.kpis) {
       const due = deadlineDay(kpi.by, schedule);
       if (due === undefined) continue;
-      const name = kpi.name ? `"${kpi.name}"` : `KPI \`${kpi.id ?? '?'}\``;
+      const name = kpiLabel(kpi);
       if (due < termStart) report([...kpi.path, 'by'], `${name} is due ${formatDay(due)}, before the term starts (${formatDay(termStart)}).`);
       else if (termEnd !== undefined && due > termEnd) report([...kpi.path, 'by'], `${name} is due ${formatDay(due)}, after the term ends (${formatDay(termEnd)}).`);
     }

@@ -1,3 +1,4 @@
+import { kpiLabel } from './labels';
 import type { Rule } from './rule';
 
 export const kpiDirection: Rule = {
@@ -12,7 +13,7 @@ export const kpiDirection: Rule = {
     for (const kpi of model.kpis) {
       const { baseline, target, direction } = kpi;
       if (baseline === undefined || target === undefined) continue;
-      const name = kpi.name ? `"${kpi.name}"` : `KPI \`${kpi.id ?? '?'}\``;
+      const name = kpiLabel(kpi);
       if (baseline === target) {
         report([...kpi.path, 'target'], `${name} has its target equal to its baseline (${target}): it can neither be met nor missed.`);
       } else if (direction === 'increase' && target < baseline) {

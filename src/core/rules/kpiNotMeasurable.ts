@@ -1,3 +1,4 @@
+import { kpiLabel } from './labels';
 import type { Rule } from './rule';
 
 export const kpiNotMeasurable: Rule = {
@@ -12,7 +13,7 @@ export const kpiNotMeasurable: Rule = {
     for (const kpi of model.kpis) {
       const missing = (['baseline', 'target', 'by'] as const).filter((field) => kpi[field] === undefined);
       if (missing.length === 0) continue;
-      const name = kpi.name ? `"${kpi.name}"` : `KPI \`${kpi.id ?? '?'}\``;
+      const name = kpiLabel(kpi);
       report(kpi.id !== undefined ? [...kpi.path, 'id'] : kpi.path, `${name} is not measurable without ${missing.map((m) => `\`${m}\``).join(', ')}.`);
     }
   },

@@ -1,3 +1,4 @@
+import { kpiLabel } from './labels';
 import type { Rule } from './rule';
 import { allRows, levelOf } from './authorityHelpers';
 
@@ -19,7 +20,7 @@ export const kpiOutsideInfluence: Rule = {
         const level = levelOf(row, 'exec');
         if (level === 'decide' || level === 'approve' || level === 'recommend') continue;
         const how = level ? `only has \`${level}\`` : 'has no say';
-        const name = kpi.name ? `"${kpi.name}"` : `KPI \`${kpi.id ?? '?'}\``;
+      const name = kpiLabel(kpi);
         report(ref.path, `The executive owns ${name} but ${how} on \`${ref.id}\`: they cannot move what this decision controls.`);
       }
     }
