@@ -1,4 +1,4 @@
-// Bundles each program into one file: the CLI (and, later, the extension and the webview)
+// Bundles each program into one file: the extension, the CLI (and, later, the webview)
 // ship without node_modules. Types are checked by `tsc`, which esbuild does not do.
 import * as esbuild from 'esbuild';
 
@@ -7,6 +7,15 @@ const watch = process.argv.includes('--watch');
 
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
+  {
+    // The VS Code extension: runs in the extension host (Node), `vscode` is provided there.
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
   {
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',

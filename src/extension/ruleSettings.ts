@@ -1,0 +1,59 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { findConfigFile, parseConfig, type RuleSettings } from '../core';
+
+/**
+ * Rule severities for a document: the nearest `.engagementrc.yaml` (as the CLI reads it),
+ * with the `engagementKit.rules` setting merged over it. Config files are re-read only when
+ * they change on disk, so this is cheap on every keystroke.
+ */
+export class RuleSettingsProvider implements vscode.Disposable {
+  private readonly parsed = new Map<string, RuleSettings>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.engagementrc.yaml');
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor() {
+    const forget = (): void => {
+      this.parsed.clear();
+      this.changed.fire();
+    };
+    this.subscriptions.push(
+      this.watcher,
+      this.watcher.onDidChange(forget),
+      this.watcher.onDidCreate(forget),
+      this.watcher.onDidDelete(forget),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('engagementKit.rules')) this.changed.fire();
+      }),
+      this.changed,
+    );
+  }
+
+  rulesFor(uri: vscode.Uri): RuleSettings {
+    const fromFile = uri.scheme === 'file' ? this.fromConfigFile(path.dirname(uri.fsPath)) : {};
+    const fromSettings = vscode.workspace.getConfiguration('engagementKit', uri).get<Record<string, string>>('rules') ?? {};
+    return { ...fromFile, ...(fromSettings as RuleSettings) };
+  }
+
+  private fromConfigFile(folder: string): RuleSettings {
+    const file = findConfigFile(folder, (candidate) => fs.existsSync(candidate));
+    if (!file) return {};
+    let rules = this.parsed.get(file);
+    if (!rules) {
+      try {
+        rules = parseConfig(fs.readFileSync(file, 'utf8')).rules;
+      } catch {
+        rules = {};
+      }
+      this.parsed.set(file, rules);
+    }
+    return rules;
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+  }
+}

@@ -1,0 +1,89 @@
+// Integration tests inside a real VS Code. Packs the extension into a .vsix and runs the
+// suite in the extension host with the packed extension: through @vscode/test-electron
+// where VS Code can be downloaded, else through code-server from npm (see install.mjs).
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { installVsix, isolatedEnv, launchBrowser, runTestsInWorkbench, startCodeServer } from './codeServer.mjs';
+import { ensureTestHost } from './install.mjs';
+import { unpackVsix } from './unpackVsix.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const testsPath = join(root, 'out', 'test', 'integration', 'index.js');
+const artifacts = join(root, 'test-artifacts');
+const NETWORK_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH']);
+
+async function main() {
+  const scratch = mkdtempSync(join(tmpdir(), 'engagement-integration-'));
+  mkdirSync(artifacts, { recursive: true });
+  try {
+    const vsix = join(scratch, 'engagement-kit.vsix');
+    execFileSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    const extensionPath = await unpackVsix(vsix, join(scratch, 'unpacked'));
+    const workspace = join(scratch, 'workspace');
+    cpSync(join(root, 'test', 'integration', 'workspace'), workspace, { recursive: true });
+
+    if (process.env.ENGAGEMENT_KIT_TEST_HOST !== 'code-server') {
+      const code = await tryTestElectron(extensionPath, workspace);
+      if (code !== undefined) return code;
+    }
+    return await runWithCodeServer({ scratch, vsix, extensionPath, workspace });
+  } finally {
+    if (!process.env.ENGAGEMENT_KIT_KEEP_SCRATCH) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Desktop VS Code through @vscode/test-electron; undefined when it cannot be downloaded here. */
+async function tryTestElectron(extensionPath, workspace) {
+  const { runTests } = await import('@vscode/test-electron');
+  try {
+    await runTests({ extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath, launchArgs: [workspace, '--disable-workspace-trust'] });
+    return 0;
+  } catch (err) {
+    const code = err?.code ?? err?.cause?.code;
+    if (NETWORK_ERRORS.has(code) || /download|getaddrinfo|fetch failed/i.test(String(err?.message))) {
+      console.log(`VS Code cannot be downloaded here (${code ?? err.message}); running the tests in code-server instead.`);
+      return undefined;
+    }
+    console.error(err);
+    return 1;
+  }
+}
+
+async function runWithCodeServer({ scratch, vsix, extensionPath, workspace }) {
+  const host = ensureTestHost();
+  const resultsFile = join(scratch, 'results.json');
+  const env = isolatedEnv(scratch, { ENGAGEMENT_TEST_RESULTS: resultsFile });
+  const server = await startCodeServer({ host, scratch, env });
+  let context;
+  try {
+    await installVsix(host, server, env, vsix); // the .vsix installs as a user's would
+    context = await launchBrowser(scratch, env);
+    const started = Date.now();
+    const { code, page } = await runTestsInWorkbench({ context, port: server.port, workspace, extensionPath, testsPath });
+    await page.screenshot({ path: join(artifacts, 'integration-final.png') }).catch(() => undefined);
+    const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
+    console.log(`\nIntegration tests in code-server finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}.`);
+    if (!results) {
+      console.log('The extension host reported no results: the test module did not run.');
+      return 1;
+    }
+    console.log(`Integration: ${results.passes} passed, ${results.failures} failed.`);
+    return code;
+  } finally {
+    await context?.close().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(err);
+    process.exitCode = 1;
+  },
+);

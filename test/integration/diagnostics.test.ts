@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, codeOf, diagnosticsWhen, fileUri, openDocument } from './helpers';
+
+describe('diagnostics in the editor', () => {
+  before(activateExtension);
+
+  it('gives engagement files the engagement language', async () => {
+    const document = await openDocument('clean.engagement.yaml');
+    assert.equal(document.languageId, 'engagement');
+  });
+
+  it('reports findings at their exact range, with the rule id linked to its page', async () => {
+    const document = await openDocument('findings.engagement.yaml');
+    const diagnostics = await diagnosticsWhen(document.uri, (d) => d.some((x) => codeOf(x) === 'access-crm'));
+    const crm = diagnostics.find((d) => codeOf(d) === 'access-crm')!;
+    assert.equal(document.getText(crm.range), 'view');
+    assert.equal(crm.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(crm.source, 'engagement');
+    const code = crm.code as { value: string; target: vscode.Uri };
+    assert.match(code.target.toString(), /docs\/rules\/access-crm\.md$/);
+    const typo = diagnostics.find((d) => codeOf(d) === 'schema')!;
+    assert.equal(document.getText(typo.range), 'targt');
+    assert.equal(typo.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('finds nothing wrong in a clean file', async () => {
+    const document = await openDocument('clean.engagement.yaml');
+    const diagnostics = await diagnosticsWhen(document.uri, () => true);
+    assert.deepEqual(diagnostics.map((d) => d.message), []);
+  });
+
+  it('checks unsaved edits as they are typed', async () => {
+    const document = await openDocument('clean.engagement.yaml');
+    const editor = vscode.window.activeTextEditor!;
+    const offset = document.getText().indexOf('crm: full') + 'crm: '.length;
+    await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(offset), document.positionAt(offset + 4)), 'none'));
+    const diagnostics = await diagnosticsWhen(document.uri, (d) => d.some((x) => codeOf(x) === 'access-crm'));
+    assert.equal(document.getText(diagnostics.find((d) => codeOf(d) === 'access-crm')!.range), 'none');
+    assert.ok(document.isDirty);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsWhen(document.uri, (d) => d.length === 0);
+  });
+
+  it('clears diagnostics when the file is deleted', async () => {
+    const uri = fileUri('doomed.engagement.yaml');
+    const findings = await vscode.workspace.fs.readFile(fileUri('findings.engagement.yaml'));
+    await vscode.workspace.fs.writeFile(uri, findings);
+    await openDocument('doomed.engagement.yaml');
+    await diagnosticsWhen(uri, (d) => d.length > 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(uri);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await diagnosticsWhen(uri, (d) => d.length === 0);
+  });
+
+  it('leaves plain YAML files alone', async () => {
+    const document = await openDocument('plain.yaml');
+    assert.equal(document.languageId, 'yaml');
+    const diagnostics = await diagnosticsWhen(document.uri, () => true);
+    assert.deepEqual(diagnostics.filter((d) => d.source === 'engagement'), []);
+  });
+});
