@@ -45,6 +45,11 @@ export class LineIndex {
     return Math.min(start + Math.max(0, character), this.lineEnd(line));
   }
 
+  /** A piece of the indexed text. */
+  slice(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))]!;
   }

@@ -61,6 +61,21 @@ export class SourceMap {
     return this.fallback;
   }
 
+  /** The tightest recorded key or value that contains `offset`, with its pointer. */
+  locate(offset: number): { pointer: string; part: 'key' | 'value'; range: TextRange } | undefined {
+    let best: { pointer: string; part: 'key' | 'value'; range: TextRange } | undefined;
+    const consider = (pointer: string, part: 'key' | 'value', range: TextRange | undefined): void => {
+      if (!range || offset < range.start || offset > range.end) return;
+      if (!best || range.end - range.start < best.range.end - best.range.start) best = { pointer, part, range };
+    };
+    for (const [pointer, location] of this.locations) {
+      if (pointer === '') continue;
+      consider(pointer, 'key', location.key);
+      consider(pointer, 'value', location.value);
+    }
+    return best;
+  }
+
   range(path: Path, part: 'key' | 'value' = 'value'): TextRange {
     return this.rangeOf(pointerOf(path), part);
   }
