@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DocumentAnalyses } from './documentAnalyses';
 import { registerDiagnostics } from './diagnostics';
+import { registerLanguageFeatures } from './languageFeatures';
 import { RuleSettingsProvider } from './ruleSettings';
 
 /** Wires the features; each `registerX` returns what to dispose. No work happens here. */
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): void {
     analyses,
     noExtra,
     registerDiagnostics(analyses, { findings: () => [], onDidChange: noExtra.event }),
+    registerLanguageFeatures(analyses),
   );
 }
 
