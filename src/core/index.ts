@@ -22,3 +22,4 @@ export { definitionsAt, referencesAt, renameAt, symbolAt, idRange, type RenameRe
 export { outlineOf, type OutlineEntry, type OutlineKind } from './editing/outline';
 export { cursorContext, type CursorContext } from './editing/cursor';
 export { describeSymbol } from './editing/describeSymbol';
+export { quickFixesFor, applyEdits, type QuickFix, type TextEdit } from './editing/quickFixes';

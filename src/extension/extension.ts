@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DocumentAnalyses } from './documentAnalyses';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './languageFeatures';
+import { registerQuickFixes } from './quickFixes';
 import { RuleSettingsProvider } from './ruleSettings';
 
 /** Wires the features; each `registerX` returns what to dispose. No work happens here. */
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
     noExtra,
     registerDiagnostics(analyses, { findings: () => [], onDidChange: noExtra.event }),
     registerLanguageFeatures(analyses),
+    registerQuickFixes(analyses),
   );
 }
 
