@@ -23,3 +23,5 @@ export { outlineOf, type OutlineEntry, type OutlineKind } from './editing/outlin
 export { cursorContext, type CursorContext } from './editing/cursor';
 export { describeSymbol } from './editing/describeSymbol';
 export { quickFixesFor, applyEdits, type QuickFix, type TextEdit } from './editing/quickFixes';
+export { ROLE_TEMPLATES, roleTemplate, type RoleTemplate, type KpiTemplate } from './library/roles';
+export { engagementTemplate, kpiBlock, planPhases, slugify, PLAIN_SLOTS, type Slots } from './library/engagementTemplate';

@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, engagementTemplate, ROLE_TEMPLATES, slugify } from '../../src/core';
+import { snippetsJson } from '../../tools/snippets';
+import { BASE, edit, ROOT } from './helpers';
+
+/** A snippet body with every placeholder replaced by its default text, as a person accepting them gets. */
+function expand(body: string[]): string {
+  return body.join('\n').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') + '\n';
+}
+
+describe('role library, templates and snippets', () => {
+  it('has KPI sets for CRO, CMO, CSO, CTO, CFO and COO, each with leading and lagging KPIs', () => {
+    assert.deepEqual(ROLE_TEMPLATES.map((r) => r.role), ['CRO', 'CMO', 'CSO', 'CTO', 'CFO', 'COO']);
+    for (const role of ROLE_TEMPLATES) assert.deepEqual(new Set(role.kpis.map((k) => k.type)), new Set(['leading', 'lagging']), role.role);
+    assert.deepEqual(ROLE_TEMPLATES.find((r) => r.role === 'CRO')!.kpis.map((k) => k.name), ['Qualified pipeline value', 'Win rate', 'Sales cycle length', 'Revenue growth, quarter over quarter']);
+  });
+
+  for (const role of ROLE_TEMPLATES) {
+    it(`gives a clean ${role.role} engagement`, () => {
+      const text = engagementTemplate(role, { client: 'Acme Corp.', executive: 'Jo Smith', start: '2026-03-02' });
+      assert.deepEqual(analyze(text).findings, []);
+      assert.match(text, /^id: acme-corp-/m);
+    });
+  }
+
+  it('makes slugs from client names', () => {
+    assert.equal(slugify('Acme Corp.'), 'acme-corp');
+    assert.equal(slugify('Ärger & Söhne GmbH'), 'arger-sohne-gmbh');
+    assert.equal(slugify('***'), 'client');
+  });
+
+  it('ships the generated snippets (run `npm run docs` after changing a template)', () => {
+    assert.equal(fs.readFileSync(path.join(ROOT, 'snippets', 'engagement.code-snippets'), 'utf8'), snippetsJson());
+  });
+
+  it('expands every whole-engagement snippet, with its default texts, to a clean file', () => {
+    const snippets = JSON.parse(snippetsJson()) as Record<string, { prefix: string; body: string[] }>;
+    const whole = Object.values(snippets).filter((s) => /^engagement-/.test(s.prefix));
+    assert.equal(whole.length, 6);
+    for (const snippet of whole) assert.deepEqual(analyze(expand(snippet.body)).findings, [], snippet.prefix);
+  });
+
+  it('expands the plan, matrix, reporting and KPI-set snippets into a clean file', () => {
+    const snippets = JSON.parse(snippetsJson()) as Record<string, { prefix: string; body: string[] }>;
+    const byPrefix = (prefix: string): string => expand(Object.values(snippets).find((s) => s.prefix === prefix)!.body);
+    let text = BASE.replace(/\nauthority:\n[\s\S]*?\naccess:/, `\n${byPrefix('authority-matrix')}access:`);
+    text = text.replace(/\nreporting:\n[\s\S]*?\nkpis:/, `\n${byPrefix('reporting-trio')}kpis:`);
+    text = text.replace(/\nplan:\n  phases:\n[\s\S]*?\n  quick-wins:/, `\n${byPrefix('plan-90-day')}  quick-wins:`);
+    text = edit(text, 'kpis:\n', `kpis:\n${byPrefix('kpis-cfo').replace(/^/gm, '  ').replace(/^ +$/gm, '')}`);
+    text = edit(text, '    authority: [stages]\n', ''); // the matrix snippet has no `stages` decision
+    assert.deepEqual(analyze(text).findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+  });
+});
