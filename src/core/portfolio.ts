@@ -40,7 +40,7 @@ interface Load {
 }
 
 /** Portfolio findings per file index, for engagements whose combined load exceeds capacity. */
-export function portfolioFindings(entries: readonly { path: string; analysis: RawAnalysis }[]): Map<number, RawFinding[]> {
+export function portfolioFindings(entries: readonly { path: string; analysis: Pick<RawAnalysis, 'model' | 'schedule' | 'sourceMap'> }[]): Map<number, RawFinding[]> {
   const byExecutive = new Map<string, Load[]>();
   entries.forEach(({ path, analysis }, index) => {
     const model = analysis.model;

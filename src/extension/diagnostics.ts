@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ruleDocsUrl, type Analysis, type Finding } from '../core';
+import { ruleDocsUrl, type Finding, type LineIndex } from '../core';
 import { isEngagementDocument, type DocumentAnalyses } from './documentAnalyses';
 
 const SEVERITY = {
@@ -9,38 +9,47 @@ const SEVERITY = {
 } as const;
 
 /** One finding as an editor diagnostic: its rule id is the code, linked to the rule's page. */
-export function toDiagnostic(finding: Finding, document: vscode.TextDocument): vscode.Diagnostic {
-  const range = new vscode.Range(document.positionAt(finding.range.start), document.positionAt(finding.range.end));
-  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
+export function toDiagnostic(finding: Finding, lines: LineIndex): vscode.Diagnostic {
+  const start = lines.positionAt(finding.range.start);
+  const end = lines.positionAt(finding.range.end);
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = 'engagement';
   diagnostic.code = finding.ruleId === 'config' ? 'config' : { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
   return diagnostic;
 }
 
-/** Extra findings for a document from outside it (the portfolio rule), by URI. */
-export type ExtraFindings = (uri: vscode.Uri) => readonly Finding[];
+/** Findings from outside a document (the portfolio rule), and when they change. */
+export interface ExtraFindings {
+  findings(uri: vscode.Uri): readonly Finding[];
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/** Lets "Validate Workspace" show findings of files that are not open. */
+export interface WorkspaceDiagnostics {
+  publish(uri: vscode.Uri, findings: readonly Finding[], lines: LineIndex): void;
+}
 
 /**
  * Publishes diagnostics for engagement documents as they are typed: the first result at
  * once when a document opens, then at most one analysis per delay while typing. A result is
  * published only for the version it was computed from.
  */
-export function registerDiagnostics(analyses: DocumentAnalyses, extra: { findings: ExtraFindings; onDidChange: vscode.Event<void> }): vscode.Disposable {
+export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFindings): vscode.Disposable & WorkspaceDiagnostics {
   const collection = vscode.languages.createDiagnosticCollection('engagement');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const publish = (document: vscode.TextDocument): void => {
     if (document.isClosed || !isEngagementDocument(document)) return;
     const version = document.version;
-    const analysis: Analysis = analyses.get(document);
+    const analysis = analyses.get(document);
     if (document.version !== version) return; // a newer edit arrived; its own run will publish
     const findings = [...analysis.findings, ...extra.findings(document.uri)];
-    collection.set(document.uri, findings.map((f) => toDiagnostic(f, document)));
+    collection.set(document.uri, findings.map((f) => toDiagnostic(f, analysis.lines)));
   };
 
   const schedule = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
-    if (timers.has(key)) return; // throttle: the pending run will read the latest text
+    if (timers.has(key)) return; // throttle: the pending run reads the latest text
     const delay = vscode.workspace.getConfiguration('engagementKit', document.uri).get<number>('validation.delay') ?? 150;
     timers.set(
       key,
@@ -59,8 +68,11 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: { finding
   };
 
   for (const document of vscode.workspace.textDocuments) publish(document);
-  return vscode.Disposable.from(
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.engagement.{yaml,yml}', true, true, false);
+  const disposable = vscode.Disposable.from(
     collection,
+    watcher,
+    watcher.onDidDelete(clear),
     vscode.workspace.onDidOpenTextDocument(publish),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (isEngagementDocument(e.document) && e.contentChanges.length) schedule(e.document);
@@ -70,4 +82,12 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: { finding
     extra.onDidChange(() => vscode.workspace.textDocuments.forEach(publish)),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
+  return {
+    dispose: () => disposable.dispose(),
+    publish(uri, findings, lines) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open) publish(open);
+      else collection.set(uri, findings.map((f) => toDiagnostic(f, lines)));
+    },
+  };
 }

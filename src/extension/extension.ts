@@ -1,23 +1,45 @@
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
 import { DocumentAnalyses } from './documentAnalyses';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './languageFeatures';
+import { registerPlanStatusItem } from './planStatusItem';
 import { registerQuickFixes } from './quickFixes';
 import { RuleSettingsProvider } from './ruleSettings';
+import { EngagementTreeProvider, VIEW_ID } from './tree/engagementTree';
+import { WorkspaceIndex } from './workspaceIndex';
+
+/** What the extension offers other code (and its integration tests). */
+export interface EngagementKitApi {
+  readonly index: WorkspaceIndex;
+  readonly tree: EngagementTreeProvider;
+  /** The text of the plan position item for the active engagement file. */
+  planStatusText(): string;
+}
 
 /** Wires the features; each `registerX` returns what to dispose. No work happens here. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): EngagementKitApi {
   const settings = new RuleSettingsProvider();
   const analyses = new DocumentAnalyses(settings);
-  const noExtra = new vscode.EventEmitter<void>();
+  const index = new WorkspaceIndex(analyses, settings);
+  const diagnostics = registerDiagnostics(analyses, { findings: (uri) => index.portfolioFor(uri), onDidChange: index.onDidChange });
+  const tree = new EngagementTreeProvider(index);
+  const status = registerPlanStatusItem(analyses);
   context.subscriptions.push(
     settings,
     analyses,
-    noExtra,
-    registerDiagnostics(analyses, { findings: () => [], onDidChange: noExtra.event }),
+    index,
+    diagnostics,
+    tree,
+    status,
+    vscode.window.registerTreeDataProvider(VIEW_ID, tree),
     registerLanguageFeatures(analyses),
     registerQuickFixes(analyses),
+    registerCommands(analyses, index, diagnostics),
   );
+  // The portfolio rule needs every file: read them in the background, after activation.
+  void index.ready();
+  return { index, tree, planStatusText: () => status.text() };
 }
 
 export function deactivate(): void {

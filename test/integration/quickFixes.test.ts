@@ -22,10 +22,13 @@ describe('quick fixes in the editor', () => {
   before(async () => {
     await activateExtension();
     base = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('clean.engagement.yaml')));
-    base = base.replace('access:\n', '# reach: people and data\naccess:   # agreed in the kickoff\n');
+    // Drafts, so these copies of one executive's engagement do not add up in the portfolio.
+    base = base.replace('status: active', 'status: draft').replace('access:\n', '# reach: people and data\naccess:   # agreed in the kickoff\n');
   });
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const name of ['key', 'enum', 'kpi', 'crm', 'area', 'disable']) await vscode.workspace.fs.delete(fileUri(`fix-${name}.engagement.yaml`));
   });
 
   it('unknown key → the closest known key', async () => {
@@ -34,8 +37,8 @@ describe('quick fixes in the editor', () => {
   });
 
   it('bad enum value → the closest allowed value', async () => {
-    const broken = base.replace('status: active', 'status: actve');
-    assert.equal(await applyFix('fix-enum.engagement.yaml', broken, 'schema', /Change to `active`/), base);
+    const broken = base.replace('status: draft', 'status: drfat');
+    assert.equal(await applyFix('fix-enum.engagement.yaml', broken, 'schema', /Change to `draft`/), base);
   });
 
   it('kpi-not-measurable → the missing fields as placeholders', async () => {

@@ -99,3 +99,13 @@ describe('schema findings', () => {
     assert.match(finding.message, /Duplicate key `status`/);
   });
 });
+
+describe('suggestions', () => {
+  it('count a swap of two neighbouring letters as one typo', async () => {
+    const { closest, editDistance } = await import('../../src/core/schema/closest');
+    assert.equal(editDistance('drfat', 'draft'), 1);
+    assert.equal(editDistance('kitten', 'sitting'), 3);
+    assert.equal(closest('drfat', ['draft', 'proposed', 'active']), 'draft');
+    assert.equal(closest('zzzzz', ['draft', 'proposed', 'active']), undefined);
+  });
+});

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { dayOf, describePlanPosition, planPosition } from '../core';
+import { isEngagementDocument, LANGUAGE_ID, today, type DocumentAnalyses } from './documentAnalyses';
+
+/** "Day 34 of 90 · Build" for the active engagement file, in the language status area. */
+export function registerPlanStatusItem(analyses: DocumentAnalyses): vscode.Disposable & { text(): string } {
+  const item = vscode.languages.createLanguageStatusItem('engagementKit.planPosition', { language: LANGUAGE_ID });
+  item.name = 'Engagement plan position';
+  const update = (): void => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !isEngagementDocument(document)) return;
+    const model = analyses.lastGoodFor(document)?.model;
+    item.text = model ? describePlanPosition(planPosition(model, dayOf(today()))) : 'No readable plan';
+    item.detail = model?.title;
+  };
+  update();
+  const disposable = vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) update();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('engagementKit.today')) update();
+    }),
+  );
+  return { dispose: () => disposable.dispose(), text: () => item.text };
+}
+

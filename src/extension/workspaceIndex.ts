@@ -1,0 +1,153 @@
+import * as vscode from 'vscode';
+import { analyze, applyPolicy, portfolioFindings, type Analysis, type Finding } from '../core';
+import { isEngagementDocument, today, type DocumentAnalyses } from './documentAnalyses';
+import type { RuleSettingsProvider } from './ruleSettings';
+
+export const ENGAGEMENT_GLOB = '**/*.engagement.{yaml,yml}';
+
+export interface IndexedEngagement {
+  readonly uri: vscode.Uri;
+  /** The current analysis (may have syntax errors). */
+  readonly analysis: Analysis;
+  /** The last analysis whose text parsed, for views that should not go blank mid-edit. */
+  readonly lastGood?: Analysis;
+  /** Portfolio findings for this file, with its settings and suppressions applied. */
+  readonly portfolio: readonly Finding[];
+}
+
+/**
+ * Every engagement file of the workspace, analyzed: open documents from their unsaved
+ * text, others from disk. Portfolio findings are computed only once the first full scan
+ * has read every file, then kept up to date on edits, creation, deletion and renames.
+ */
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly entries = new Map<string, { uri: vscode.Uri; analysis: Analysis; lastGood?: Analysis; text: string }>();
+  private portfolio = new Map<string, Finding[]>();
+  private scanned = false;
+  private scanning: Promise<void> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after any file's analysis or the portfolio changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly settings: RuleSettingsProvider,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(ENGAGEMENT_GLOB);
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.readFromDisk(uri)),
+      watcher.onDidChange((uri) => {
+        if (!this.openDocument(uri)) void this.readFromDisk(uri);
+      }),
+      watcher.onDidDelete((uri) => this.remove(uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (isEngagementDocument(e.document) && e.contentChanges.length) this.updateFromDocument(e.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (isEngagementDocument(d) && d.uri.scheme === 'file') this.updateFromDocument(d);
+      }),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const { oldUri, newUri } of e.files) {
+          this.remove(oldUri);
+          if (/\.engagement\.ya?ml$/.test(newUri.path)) void this.readFromDisk(newUri);
+        }
+      }),
+      settings.onDidChange(() => void this.rescan()),
+      this.changed,
+    );
+  }
+
+  /** Reads every engagement file once; later calls wait for the same scan. */
+  ready(): Promise<void> {
+    this.scanning ??= this.rescan();
+    return this.scanning;
+  }
+
+  async rescan(): Promise<void> {
+    const uris = await vscode.workspace.findFiles(ENGAGEMENT_GLOB, '**/{node_modules,.git}/**');
+    const seen = new Set(uris.map((u) => u.toString()));
+    for (const key of [...this.entries.keys()]) if (!seen.has(key)) this.entries.delete(key);
+    await Promise.all(uris.map((uri) => this.readFromDisk(uri, false)));
+    this.scanned = true;
+    this.recomputePortfolio();
+  }
+
+  all(): IndexedEngagement[] {
+    return [...this.entries.values()]
+      .map((e) => ({ uri: e.uri, analysis: e.analysis, lastGood: e.lastGood, portfolio: this.portfolio.get(e.uri.toString()) ?? [] }))
+      .sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+  }
+
+  get(uri: vscode.Uri): IndexedEngagement | undefined {
+    const e = this.entries.get(uri.toString());
+    return e && { uri: e.uri, analysis: e.analysis, lastGood: e.lastGood, portfolio: this.portfolio.get(e.uri.toString()) ?? [] };
+  }
+
+  portfolioFor(uri: vscode.Uri): readonly Finding[] {
+    return this.portfolio.get(uri.toString()) ?? [];
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  }
+
+  private async readFromDisk(uri: vscode.Uri, notify = true): Promise<void> {
+    const open = this.openDocument(uri);
+    if (open) {
+      this.store(uri, open.getText(), this.analyses.get(open));
+    } else {
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        this.remove(uri);
+        return;
+      }
+      this.store(uri, text, analyze(text, { rules: this.settings.rulesFor(uri), today: today() }));
+    }
+    if (notify) this.recomputePortfolio();
+  }
+
+  private updateFromDocument(document: vscode.TextDocument): void {
+    this.store(document.uri, document.getText(), this.analyses.get(document));
+    // Typing fires many changes: recompute the portfolio and notify views at most every 300 ms.
+    this.refreshTimer ??= setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.recomputePortfolio();
+    }, 300);
+  }
+
+  private store(uri: vscode.Uri, text: string, analysis: Analysis): void {
+    const previous = this.entries.get(uri.toString());
+    const good = analysis.model && !analysis.syntaxBroken ? analysis : previous?.lastGood;
+    this.entries.set(uri.toString(), { uri, analysis, lastGood: good, text });
+  }
+
+  private remove(uri: vscode.Uri): void {
+    if (this.entries.delete(uri.toString())) this.recomputePortfolio();
+  }
+
+  private recomputePortfolio(): void {
+    if (this.scanned) {
+      const list = [...this.entries.values()];
+      const raw = portfolioFindings(list.map((e) => ({ path: vscode.workspace.asRelativePath(e.uri), analysis: e.lastGood ?? e.analysis })));
+      const next = new Map<string, Finding[]>();
+      list.forEach((entry, index) => {
+        const findings = raw.get(index);
+        if (!findings) return;
+        const analysis = entry.lastGood ?? entry.analysis;
+        next.set(entry.uri.toString(), applyPolicy(findings, entry.text, analysis.lines, this.settings.rulesFor(entry.uri)));
+      });
+      this.portfolio = next;
+    }
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
