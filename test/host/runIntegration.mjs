@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { installVsix, isolatedEnv, launchBrowser, runTestsInWorkbench, startCodeServer } from './codeServer.mjs';
 import { ensureTestHost } from './install.mjs';
+import { runUiTests } from './uiTests.mjs';
 import { unpackVsix } from './unpackVsix.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -71,7 +72,13 @@ async function runWithCodeServer({ scratch, vsix, extensionPath, workspace }) {
       return 1;
     }
     console.log(`Integration: ${results.passes} passed, ${results.failures} failed.`);
-    return code;
+
+    // A fresh window without the test payload loads the extension installed from the .vsix.
+    const emptyFolder = join(scratch, 'empty');
+    mkdirSync(emptyFolder, { recursive: true });
+    const ui = await runUiTests({ context, port: server.port, workspace, emptyFolder, artifacts });
+    console.log(`\n  ${ui.passed} passing${ui.failed ? `\n  ${ui.failed} failing` : ''}`);
+    return code || (ui.failed ? 1 : 0);
   } finally {
     await context?.close().catch(() => undefined);
     await server.stop();
