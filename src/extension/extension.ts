@@ -9,8 +9,12 @@ import { RuleSettingsProvider } from './ruleSettings';
 import { EngagementTreeProvider, VIEW_ID } from './tree/engagementTree';
 import { WorkspaceIndex } from './workspaceIndex';
 
+declare const __engagementKitLoadStart: number | undefined;
+
 /** What the extension offers other code (and its integration tests). */
 export interface EngagementKitApi {
+  /** Milliseconds from the bundle starting to load to the end of `activate`. */
+  readonly activationMs: number;
   readonly index: WorkspaceIndex;
   readonly tree: EngagementTreeProvider;
   /** The text of the plan position item for the active engagement file. */
@@ -39,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): EngagementKitApi {
   );
   // The portfolio rule needs every file: read them in the background, after activation.
   void index.ready();
-  return { index, tree, planStatusText: () => status.text() };
+  const loadStart = typeof __engagementKitLoadStart === 'number' ? __engagementKitLoadStart : performance.now();
+  return { index, tree, planStatusText: () => status.text(), activationMs: performance.now() - loadStart };
 }
 
 export function deactivate(): void {

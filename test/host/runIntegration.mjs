@@ -17,6 +17,7 @@ const NETWORK_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONN
 
 async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'engagement-integration-'));
+  rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
   try {
     const vsix = join(scratch, 'engagement-kit.vsix');

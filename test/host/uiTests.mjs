@@ -17,10 +17,12 @@ async function openWorkbench(context, port, folder) {
 
 async function openFile(page, name) {
   await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: TIMEOUT });
-  await page.keyboard.type(name);
+  // Fill the Quick Open box itself: typing would go wherever focus is if an editor took it.
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill(name);
   await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: TIMEOUT });
-  await page.keyboard.press('Enter');
+  await input.press('Enter');
   await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`, { timeout: TIMEOUT });
 }
 

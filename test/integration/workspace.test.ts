@@ -157,3 +157,30 @@ describe('workspace features', () => {
     assert.deepEqual(inYaml.filter((l) => /^(engagement-|plan-90|authority-matrix|reporting-trio|kpis-)/.test(l)), []);
   });
 });
+
+describe('settings and activation', () => {
+  before(async () => {
+    api = (await vscode.extensions.getExtension<EngagementKitApi>(EXTENSION_ID)!.activate())!;
+  });
+
+  it('merges the engagementKit.rules setting over .engagementrc.yaml', async () => {
+    const config = vscode.workspace.getConfiguration('engagementKit');
+    const document = await openDocument('findings.engagement.yaml');
+    await config.update('rules', { 'access-crm': 'error', 'kpi-not-measurable': 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('workbench.action.files.revert'); // a new version makes the file check again
+      const editor = vscode.window.activeTextEditor!;
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# touched\n'));
+      const diagnostics = await diagnosticsWhen(document.uri, (d) => d.some((x) => codeOf(x) === 'access-crm' && x.severity === vscode.DiagnosticSeverity.Error));
+      assert.ok(!diagnostics.some((d) => codeOf(d) === 'kpi-not-measurable'));
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  it('reports its activation time (measured, not asserted)', () => {
+    assert.ok(api.activationMs > 0);
+    console.log(`[engagement-test]       activation: ${api.activationMs.toFixed(1)} ms from bundle load to the end of activate()`);
+  });
+});
