@@ -10,8 +10,18 @@ export interface LintArgs {
   readonly color: boolean;
 }
 
+export interface RenderArgs {
+  readonly command: 'render';
+  readonly file: string;
+  readonly output?: string;
+  readonly format: 'html' | 'md';
+  readonly redact: ('fees' | 'notes')[];
+  readonly today?: string;
+}
+
 export type ParsedArgs =
   | LintArgs
+  | RenderArgs
   | { readonly command: 'help' }
   | { readonly command: 'version' }
   | { readonly command: 'schema' }
@@ -28,6 +38,7 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
   if (command === 'schema' || command === 'rules') {
     return args.length ? { command: 'usage-error', message: `\`${command}\` takes no arguments.` } : { command };
   }
+  if (command === 'render') return parseRender(args);
   if (command !== 'lint') return { command: 'usage-error', message: `Unknown command \`${command}\`.` };
 
   const paths: string[] = [];
@@ -73,12 +84,61 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
   return maxWarnings === undefined ? { command: 'lint', paths, format, today, color } : { command: 'lint', paths, format, maxWarnings, today, color };
 }
 
+function parseRender(args: string[]): ParsedArgs {
+  let file: string | undefined;
+  let output: string | undefined;
+  let format: 'html' | 'md' = 'html';
+  let today: string | undefined;
+  const redact: ('fees' | 'notes')[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    switch (flag) {
+      case '-o':
+      case '--output':
+        output = value();
+        if (!output) return { command: 'usage-error', message: '-o needs a file name.' };
+        break;
+      case '--format':
+      case '-f': {
+        const v = value();
+        if (v !== 'html' && v !== 'md') return { command: 'usage-error', message: 'render --format must be html or md.' };
+        format = v;
+        break;
+      }
+      case '--redact': {
+        for (const field of (value() ?? '').split(',').filter(Boolean)) {
+          if (field !== 'fees' && field !== 'notes') return { command: 'usage-error', message: `--redact takes fees and/or notes (found \`${field}\`).` };
+          redact.push(field);
+        }
+        break;
+      }
+      case '--today': {
+        const v = value();
+        if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return { command: 'usage-error', message: '--today needs a date as YYYY-MM-DD.' };
+        today = v;
+        break;
+      }
+      default:
+        if (flag.startsWith('-')) return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
+        if (file) return { command: 'usage-error', message: 'render takes one file.' };
+        file = arg;
+    }
+  }
+  if (!file) return { command: 'usage-error', message: 'render needs a file: engagement render <file> -o plan.html' };
+  return { command: 'render', file, output, format, redact, today };
+}
+
 export const HELP = `engagement — check fractional executive engagement files
 
 Usage:
   engagement lint [paths or globs…] [options]
       Check *.engagement.yaml / *.engagement.yml files. Without paths, every such
       file under the current folder (node_modules and .git are skipped).
+  engagement render <file> [-o out.html] [--format html|md] [--redact fees,notes] [--today YYYY-MM-DD]
+      Write the plan, authority matrix and KPI scorecard as one self-contained HTML
+      file (no script, no network, print-ready) or as Markdown. Default: stdout.
   engagement rules        List the rules with their default severity.
   engagement schema       Print the path of the JSON schema.
   engagement --help | --version

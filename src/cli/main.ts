@@ -4,6 +4,7 @@ import packageJson from '../../package.json';
 import { RULE_CATALOG } from '../core';
 import { HELP, parseArgs } from './args';
 import { runLint } from './lint';
+import { runRender } from './render';
 
 /** Entry point of the `engagement` command. Returns the exit code. */
 export function main(argv: readonly string[]): number {
@@ -31,6 +32,12 @@ export function main(argv: readonly string[]): number {
       const width = Math.max(...RULE_CATALOG.map((r) => r.id.length));
       for (const rule of RULE_CATALOG) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.docs.summary}\n`);
       return 0;
+    }
+    case 'render': {
+      const outcome = runRender(parsed, process.cwd());
+      process.stdout.write(outcome.stdout);
+      for (const line of outcome.stderr) process.stderr.write(`engagement: ${line}\n`);
+      return outcome.exitCode;
     }
     case 'lint': {
       const outcome = runLint(parsed, process.cwd(), packageJson.version);

@@ -29,3 +29,7 @@ export { portfolioFindings } from './portfolio';
 export { applyPolicy } from './policy';
 export { AREAS, LEVELS } from './model/engagement';
 export { pointerOf } from './yaml/sourceMap';
+export { renderBody, renderHtmlDocument } from './render/renderHtml';
+export { renderMarkdown } from './render/markdown';
+export { STYLES } from './render/styles';
+export type { RenderOptions, Redactable } from './render/context';

@@ -1,0 +1,37 @@
+import type { Analysis } from '../analyze';
+import type { Day } from '../model/dates';
+import type { Engagement } from '../model/engagement';
+import type { Path } from '../types';
+import { pointerOf } from '../yaml/sourceMap';
+
+/** Internal fields that a client copy can leave out. */
+export type Redactable = 'fees' | 'notes';
+
+export interface RenderOptions {
+  readonly today: Day;
+  readonly redact?: readonly Redactable[];
+}
+
+/** What every section renderer reads. */
+export interface RenderContext {
+  readonly model: Engagement;
+  readonly analysis: Analysis;
+  readonly options: RenderOptions;
+  /** 0-based source line of a path, for `data-line`. */
+  line(path: Path): number | undefined;
+  redacted(field: Redactable): boolean;
+}
+
+export function renderContext(analysis: Analysis, model: Engagement, options: RenderOptions): RenderContext {
+  return {
+    model,
+    analysis,
+    options,
+    line(path) {
+      const location = analysis.sourceMap.exact(pointerOf(path));
+      const offset = location?.key?.start ?? location?.value.start;
+      return offset === undefined ? undefined : analysis.lines.positionAt(offset).line;
+    },
+    redacted: (field) => options.redact?.includes(field) ?? false,
+  };
+}

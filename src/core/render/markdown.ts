@@ -1,0 +1,68 @@
+import type { Analysis } from '../analyze';
+import { planCalendar } from '../calendar';
+import { kpiProgress } from '../kpiStatus';
+import { AREAS } from '../model/engagement';
+import { renderContext, type RenderOptions } from './context';
+import { formatNumber } from './escape';
+import { monthlyCost } from './header';
+
+/** Text safe in a Markdown table cell: no pipes, no HTML, no line breaks. */
+function cell(value: unknown): string {
+  return String(value ?? '')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
+}
+
+/** A Markdown summary (plan, authority matrix, scorecard) for pull requests and wikis. */
+export function renderMarkdown(analysis: Analysis, options: RenderOptions): string {
+  const model = analysis.model;
+  if (!model) return '_No readable engagement._\n';
+  const context = renderContext(analysis, model, options);
+  const out: string[] = [];
+  out.push(`# ${cell(model.title ?? model.id ?? 'Engagement')}`, '');
+  if (model.mandate?.problem) out.push(cell(model.mandate.problem), '');
+  const c = model.commitment;
+  const commitment = c?.daysPerWeek !== undefined ? `${c.daysPerWeek} days a week` : c?.daysPerMonth !== undefined ? `${c.daysPerMonth} days a month` : '–';
+  out.push(`- **Client:** ${cell(model.client?.name ?? '–')}`, `- **Executive:** ${cell([model.executive?.name, model.executive?.role].filter(Boolean).join(', ') || '–')}`, `- **Status:** ${cell(model.status ?? '–')}`, `- **Commitment:** ${cell(commitment)}`);
+  const cost = context.redacted('fees') ? undefined : monthlyCost(context);
+  if (cost !== undefined) out.push(`- **Estimated monthly cost:** ${cell(formatNumber(Math.round(cost), model.currency))}`);
+  out.push('');
+
+  const calendar = planCalendar(model);
+  if (model.plan) {
+    out.push(`## ${model.plan.days}-day plan`, '', '| Phase | Days | Dates | Goal |', '|---|---|---|---|');
+    for (const phase of model.plan.phases) {
+      const dates = calendar?.phases.find((p) => p.phase === phase);
+      out.push(`| ${cell(phase.name ?? phase.id)} | ${phase.days ? `${phase.days.first}-${phase.days.last}` : '–'} | ${dates ? `${dates.startDate} → ${dates.endDate}` : '–'} | ${cell(phase.goal ?? '')} |`);
+    }
+    out.push('');
+  }
+
+  if (model.authority) {
+    const rows = AREAS.flatMap((area) => (model.authority?.areas[area] ?? []).map((row) => ({ area, row })));
+    const parties = [...new Set(['exec', ...rows.flatMap(({ row }) => row.assignments.map((a) => a.party))])];
+    out.push('## Authority matrix', '', `| Area | Decision | Limit | ${parties.map(cell).join(' | ')} |`, `|---|---|---|${parties.map(() => '---').join('|')}|`);
+    for (const { area, row } of rows) {
+      const levels = parties.map((p) => {
+        const level = row.assignments.find((a) => a.party === p)?.level;
+        return level === 'decide' ? '**decide**' : (level ?? '');
+      });
+      out.push(`| ${area} | ${cell(row.decision ?? row.id)} | ${row.limit !== undefined ? cell(formatNumber(row.limit, model.currency)) : ''} | ${levels.join(' | ')} |`);
+    }
+    out.push('');
+  }
+
+  if (model.kpis.length) {
+    out.push('## KPI scorecard', '', '| KPI | Type | Baseline | Latest | Target | Deadline | Status |', '|---|---|---|---|---|---|---|');
+    for (const kpi of model.kpis) {
+      const progress = kpiProgress(kpi, model, options.today);
+      out.push(`| ${cell(kpi.name ?? kpi.id)} | ${cell(kpi.type ?? '')} | ${cell(formatNumber(kpi.baseline, kpi.unit))} | ${cell(formatNumber(progress.latest?.value, kpi.unit))} | ${cell(formatNumber(kpi.target, kpi.unit))} | ${cell(kpi.by ?? '–')} | ${progress.status} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,49 @@
+import type { Analysis } from '../analyze';
+import { renderAccessAndReporting } from './accessReporting';
+import { renderContext, type RenderOptions } from './context';
+import { esc } from './escape';
+import { renderFindings, renderNotes } from './findingsSummary';
+import { renderHeader } from './header';
+import { renderMatrix } from './matrix';
+import { renderScorecard } from './scorecard';
+import { STYLES } from './styles';
+import { renderTimeline } from './timeline';
+
+/** The engagement as HTML sections (no page around it): what the preview updates in place. */
+export function renderBody(analysis: Analysis, options: RenderOptions): string {
+  const model = analysis.model;
+  if (!model) return `<main class="ek-main"><p class="ek-muted">Nothing to show yet: the file has no readable engagement.</p></main>`;
+  const context = renderContext(analysis, model, options);
+  return `<main class="ek-main">
+${renderHeader(context)}
+${renderTimeline(context)}
+${renderMatrix(context)}
+${renderScorecard(context)}
+${renderAccessAndReporting(context)}
+${renderNotes(context)}
+${renderFindings(context)}
+</main>`;
+}
+
+/**
+ * A self-contained HTML file for sharing: inline styles, no script, nothing fetched from
+ * the network (the CSP says so too), and print rules so "print to PDF" gives clean pages.
+ */
+export function renderHtmlDocument(analysis: Analysis, options: RenderOptions): string {
+  const title = analysis.model?.title ?? analysis.model?.id ?? 'Engagement';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Engagement Kit">
+<title>${esc(title)}</title>
+<style>${STYLES}</style>
+</head>
+<body>
+${renderBody(analysis, options)}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,64 @@
+import { kpiProgress, type KpiStatus } from '../kpiStatus';
+import { parseDay, formatDay } from '../model/dates';
+import type { Kpi } from '../model/engagement';
+import { deadlineDay, scheduleOf } from '../model/schedule';
+import type { RenderContext } from './context';
+import { esc, formatNumber, lineAttr } from './escape';
+
+const STATUS_LABEL: Record<KpiStatus, string> = {
+  'on-track': 'on track',
+  'at-risk': 'at risk',
+  'off-track': 'off track',
+  done: 'done',
+  'no-data': 'no data',
+};
+
+/** Small inline SVG trend of the actuals (two or more), oldest to newest. */
+function sparkline(kpi: Kpi): string {
+  const points = kpi.actuals
+    .flatMap((a) => {
+      const day = parseDay(a.date);
+      return day !== undefined && a.value !== undefined ? [{ day, value: a.value }] : [];
+    })
+    .sort((a, b) => a.day - b.day);
+  if (points.length < 2) return '';
+  const values = [...points.map((p) => p.value), ...(kpi.target !== undefined ? [kpi.target] : [])];
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const spanDays = points[points.length - 1]!.day - points[0]!.day || 1;
+  const x = (day: number): number => 2 + ((day - points[0]!.day) / spanDays) * 76;
+  const y = (value: number): number => (max === min ? 12 : 22 - ((value - min) / (max - min)) * 20);
+  const path = points.map((p) => `${x(p.day).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+  return `<svg class="ek-spark" viewBox="0 0 80 24" width="80" height="24" role="img" aria-label="Trend of ${points.length} measurements"><polyline points="${path}" fill="none" stroke="currentColor" stroke-width="1.5"/></svg>`;
+}
+
+/** The KPI scorecard: baseline → latest → target, progress, deadline, status, trend. */
+export function renderScorecard(context: RenderContext): string {
+  const { model } = context;
+  if (model.kpis.length === 0) return '';
+  const schedule = scheduleOf(model);
+  const rows = model.kpis
+    .map((kpi) => {
+      const progress = kpiProgress(kpi, model, context.options.today);
+      const latest = progress.latest?.value;
+      let share: number | undefined;
+      if (latest !== undefined && kpi.baseline !== undefined && kpi.target !== undefined && kpi.target !== kpi.baseline) {
+        share = Math.max(0, Math.min(1, (latest - kpi.baseline) / (kpi.target - kpi.baseline)));
+      }
+      const bar = share === undefined ? '<span class="ek-muted">–</span>' : `<div class="ek-bar" role="progressbar" aria-valuenow="${Math.round(share * 100)}" aria-valuemin="0" aria-valuemax="100"><span style="width:${(share * 100).toFixed(1)}%"></span></div>`;
+      const due = deadlineDay(kpi.by, schedule);
+      const deadline = kpi.by ? `${esc(kpi.by)}${/^day /.test(kpi.by) && due !== undefined ? ` <small>${formatDay(due)}</small>` : ''}` : '–';
+      return `<tr${lineAttr(context.line(kpi.path))}>
+<th scope="row">${esc(kpi.name ?? kpi.id ?? '')}<small class="ek-type">${esc(kpi.type ?? '')}</small></th>
+<td>${esc(formatNumber(kpi.baseline, kpi.unit))}</td><td>${esc(formatNumber(latest, kpi.unit))}</td><td>${esc(formatNumber(kpi.target, kpi.unit))}</td>
+<td>${bar}</td><td>${deadline}</td>
+<td><span class="ek-status ek-${progress.status}">${STATUS_LABEL[progress.status]}</span></td>
+<td>${sparkline(kpi)}</td></tr>`;
+    })
+    .join('');
+  return `<section id="scorecard" class="ek-section"${lineAttr(context.line(['kpis']))}>
+<h2>KPI scorecard</h2>
+<table class="ek-scorecard"><thead><tr><th scope="col">KPI</th><th scope="col">Baseline</th><th scope="col">Latest</th><th scope="col">Target</th><th scope="col">Progress</th><th scope="col">Deadline</th><th scope="col">Status</th><th scope="col">Trend</th></tr></thead>
+<tbody>${rows}</tbody></table>
+</section>`;
+}
