@@ -63,7 +63,8 @@ small, .ek-muted { color: var(--ek-muted); }
 .ek-plan-items { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
 .ek-moves { color: var(--ek-muted); font-size: 0.85em; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--ek-border); vertical-align: middle; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--ek-border); vertical-align: middle; overflow-wrap: anywhere; }
+.ek-facts dd, .ek-items li, .ek-reporting li, .ek-findings li, .ek-goal span { overflow-wrap: anywhere; }
 thead th { font-size: 0.8em; color: var(--ek-muted); text-transform: uppercase; letter-spacing: 0.04em; }
 .ek-area th { background: var(--ek-band); text-transform: capitalize; }
 .ek-level { text-align: center; font-size: 0.85em; white-space: nowrap; }
