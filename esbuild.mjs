@@ -19,6 +19,14 @@ const targets = [
     banner: { js: 'var __engagementKitLoadStart = performance.now();' },
   },
   {
+    // Runs inside the preview webview: a browser, no Node, no vscode module.
+    entryPoints: ['src/webview/preview.ts'],
+    outfile: 'dist/webview/preview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',

@@ -4,6 +4,7 @@ import { DocumentAnalyses } from './documentAnalyses';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './languageFeatures';
 import { registerPlanStatusItem } from './planStatusItem';
+import { PreviewManager } from './preview/previewManager';
 import { registerQuickFixes } from './quickFixes';
 import { RuleSettingsProvider } from './ruleSettings';
 import { EngagementTreeProvider, VIEW_ID } from './tree/engagementTree';
@@ -17,6 +18,7 @@ export interface EngagementKitApi {
   readonly activationMs: number;
   readonly index: WorkspaceIndex;
   readonly tree: EngagementTreeProvider;
+  readonly previews: PreviewManager;
   /** The text of the plan position item for the active engagement file. */
   planStatusText(): string;
 }
@@ -29,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): EngagementKitApi {
   const diagnostics = registerDiagnostics(analyses, { findings: (uri) => index.portfolioFor(uri), onDidChange: index.onDidChange });
   const tree = new EngagementTreeProvider(index);
   const status = registerPlanStatusItem(analyses);
+  const previews = new PreviewManager(analyses, context.extensionUri);
   context.subscriptions.push(
     settings,
     analyses,
@@ -36,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): EngagementKitApi {
     diagnostics,
     tree,
     status,
+    previews,
     vscode.window.registerTreeDataProvider(VIEW_ID, tree),
     registerLanguageFeatures(analyses),
     registerQuickFixes(analyses),
@@ -44,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): EngagementKitApi {
   // The portfolio rule needs every file: read them in the background, after activation.
   void index.ready();
   const loadStart = typeof __engagementKitLoadStart === 'number' ? __engagementKitLoadStart : performance.now();
-  return { index, tree, planStatusText: () => status.text(), activationMs: performance.now() - loadStart };
+  return { index, tree, previews, planStatusText: () => status.text(), activationMs: performance.now() - loadStart };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,7 @@
 // Runs the integration suite inside code-server: the real VS Code workbench and extension
 // host, installed from npm, driven by Debian's Chromium through playwright-core.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -135,6 +135,7 @@ export async function runTestsInWorkbench({ context, port, workspace, extensionP
   });
   page.on('console', (message) => {
     const text = message.text();
+    if (process.env.ENGAGEMENT_TEST_CONSOLE_LOG) appendFileSync(process.env.ENGAGEMENT_TEST_CONSOLE_LOG, `[${message.type()}] ${text}\n`);
     const at = text.indexOf(LOG_TAG);
     if (at >= 0) process.stdout.write(`${text.slice(at + LOG_TAG.length + 1)}\n`);
   });

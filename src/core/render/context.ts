@@ -10,6 +10,11 @@ export type Redactable = 'fees' | 'notes';
 export interface RenderOptions {
   readonly today: Day;
   readonly redact?: readonly Redactable[];
+  /**
+   * Positions (timeline bars, progress) as `style` attributes (a static file) or as
+   * `data-style` for a page whose CSP forbids inline styles: its script applies them.
+   */
+  readonly inlineStyles?: boolean;
 }
 
 /** What every section renderer reads. */
@@ -20,6 +25,8 @@ export interface RenderContext {
   /** 0-based source line of a path, for `data-line`. */
   line(path: Path): number | undefined;
   redacted(field: Redactable): boolean;
+  /** ` style="…"` or ` data-style="…"`, as the options ask. */
+  style(css: string): string;
 }
 
 export function renderContext(analysis: Analysis, model: Engagement, options: RenderOptions): RenderContext {
@@ -33,5 +40,6 @@ export function renderContext(analysis: Analysis, model: Engagement, options: Re
       return offset === undefined ? undefined : analysis.lines.positionAt(offset).line;
     },
     redacted: (field) => options.redact?.includes(field) ?? false,
+    style: (css) => (options.inlineStyles === false ? ` data-style="${css}"` : ` style="${css}"`),
   };
 }

@@ -45,7 +45,7 @@ export function renderMatrix(context: RenderContext): string {
   const legend = LEVELS.map((l) => `<span class="ek-level ek-${l}">${l}</span> ${esc(LEVEL_HINTS[l])}`).join(' · ');
   return `<section id="authority" class="ek-section"${lineAttr(context.line(['authority']))}>
 <h2>Authority matrix</h2>
-<table class="ek-matrix"><thead>${head}</thead><tbody>${body}</tbody></table>
+<div class="ek-scroll"><table class="ek-matrix"><thead>${head}</thead><tbody>${body}</tbody></table></div>
 <p class="ek-legend">${legend}</p>
 </section>`;
 }

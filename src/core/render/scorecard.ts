@@ -45,7 +45,7 @@ export function renderScorecard(context: RenderContext): string {
       if (latest !== undefined && kpi.baseline !== undefined && kpi.target !== undefined && kpi.target !== kpi.baseline) {
         share = Math.max(0, Math.min(1, (latest - kpi.baseline) / (kpi.target - kpi.baseline)));
       }
-      const bar = share === undefined ? '<span class="ek-muted">–</span>' : `<div class="ek-bar" role="progressbar" aria-valuenow="${Math.round(share * 100)}" aria-valuemin="0" aria-valuemax="100"><span style="width:${(share * 100).toFixed(1)}%"></span></div>`;
+      const bar = share === undefined ? '<span class="ek-muted">–</span>' : `<div class="ek-bar" role="progressbar" aria-valuenow="${Math.round(share * 100)}" aria-valuemin="0" aria-valuemax="100"><span${context.style(`width:${(share * 100).toFixed(1)}%`)}></span></div>`;
       const due = deadlineDay(kpi.by, schedule);
       const deadline = kpi.by ? `${esc(kpi.by)}${/^day /.test(kpi.by) && due !== undefined ? ` <small>${formatDay(due)}</small>` : ''}` : '–';
       return `<tr${lineAttr(context.line(kpi.path))}>
@@ -58,7 +58,7 @@ export function renderScorecard(context: RenderContext): string {
     .join('');
   return `<section id="scorecard" class="ek-section"${lineAttr(context.line(['kpis']))}>
 <h2>KPI scorecard</h2>
-<table class="ek-scorecard"><thead><tr><th scope="col">KPI</th><th scope="col">Baseline</th><th scope="col">Latest</th><th scope="col">Target</th><th scope="col">Progress</th><th scope="col">Deadline</th><th scope="col">Status</th><th scope="col">Trend</th></tr></thead>
-<tbody>${rows}</tbody></table>
+<div class="ek-scroll"><table class="ek-scorecard"><thead><tr><th scope="col">KPI</th><th scope="col">Baseline</th><th scope="col">Latest</th><th scope="col">Target</th><th scope="col">Progress</th><th scope="col">Deadline</th><th scope="col">Status</th><th scope="col">Trend</th></tr></thead>
+<tbody>${rows}</tbody></table></div>
 </section>`;
 }

@@ -65,7 +65,9 @@ small, .ek-muted { color: var(--ek-muted); }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--ek-border); vertical-align: middle; overflow-wrap: anywhere; }
 .ek-facts dd, .ek-items li, .ek-reporting li, .ek-findings li, .ek-goal span { overflow-wrap: anywhere; }
-thead th { font-size: 0.8em; color: var(--ek-muted); text-transform: uppercase; letter-spacing: 0.04em; }
+thead th { white-space: nowrap; font-size: 0.8em; color: var(--ek-muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.ek-scroll { overflow-x: auto; }
+.ek-scorecard th[scope="row"] { min-width: 12em; }
 .ek-area th { background: var(--ek-band); text-transform: capitalize; }
 .ek-level { text-align: center; font-size: 0.85em; white-space: nowrap; }
 span.ek-level { display: inline-block; padding: 0 6px; border-radius: 3px; }

@@ -21,26 +21,26 @@ export function renderTimeline(context: RenderContext): string {
   const grid: string[] = [];
   for (let start = 1; start <= days; start += 7) {
     const label = calendar ? calendar.dateOfDay(start).slice(5) : `day ${start}`;
-    weeks.push(`<div class="ek-week" style="left:${left(start)};width:${width(start, Math.min(start + 6, days))}"><span>W${Math.ceil(start / 7)}</span><small>${esc(label)}</small></div>`);
-    grid.push(`<div class="ek-gridline" style="left:${left(start)}"></div>`);
+    weeks.push(`<div class="ek-week"${context.style(`left:${left(start)};width:${width(start, Math.min(start + 6, days))}`)}><span>W${Math.ceil(start / 7)}</span><small>${esc(label)}</small></div>`);
+    grid.push(`<div class="ek-gridline"${context.style(`left:${left(start)}`)}></div>`);
   }
 
   const position = planPosition(model, context.options.today);
-  const todayLine = position.state === 'in-progress' ? `<div class="ek-today" style="left:${pct((position.day - 0.5) / days)}" title="Today: day ${position.day}"><span>today</span></div>` : '';
+  const todayLine = position.state === 'in-progress' ? `<div class="ek-today"${context.style(`left:${pct((position.day - 0.5) / days)}`)} title="Today: day ${position.day}"><span>today</span></div>` : '';
 
   const rows = plan.phases
     .map((phase) => {
       if (!phase.days) return '';
       const dates = calendar?.phases.find((p) => p.phase === phase);
       const band = `<div class="ek-row ek-phase-line"${lineAttr(context.line(phase.path))}><div class="ek-label"><strong>${esc(phase.name ?? phase.id ?? 'Phase')}</strong><small>days ${phase.days.first}-${phase.days.last}${dates ? ` · ${esc(dates.startDate)} → ${esc(dates.endDate)}` : ''}</small></div>
-<div class="ek-track"><div class="ek-phase ek-kind-${esc(phase.kind ?? 'custom')}" style="left:${left(phase.days.first)};width:${width(phase.days.first, phase.days.last)}"></div></div></div>`;
+<div class="ek-track"><div class="ek-phase ek-kind-${esc(phase.kind ?? 'custom')}"${context.style(`left:${left(phase.days.first)};width:${width(phase.days.first, phase.days.last)}`)}></div></div></div>`;
       const activities = phase.activities
         .map((activity) => {
           if (!activity.span) return '';
           const marker = activity.deliverable ? '<span class="ek-deliverable" title="Deliverable">◆</span> ' : '';
           const owner = activity.owner ? ` <em>${esc(activity.owner)}</em>` : '';
           return `<div class="ek-row"${lineAttr(context.line(activity.path))}><div class="ek-label">${marker}${esc(activity.name ?? 'Activity')}${owner}</div>
-<div class="ek-track"><div class="ek-activity${activity.deliverable ? ' ek-is-deliverable' : ''}" style="left:${left(activity.span.first)};width:${width(activity.span.first, Math.min(activity.span.last, days))}" title="days ${activity.span.first}-${activity.span.last}"></div></div></div>`;
+<div class="ek-track"><div class="ek-activity${activity.deliverable ? ' ek-is-deliverable' : ''}"${context.style(`left:${left(activity.span.first)};width:${width(activity.span.first, Math.min(activity.span.last, days))}`)} title="days ${activity.span.first}-${activity.span.last}"></div></div></div>`;
         })
         .join('');
       const goal = phase.goal || phase.ceoRole ? `<p class="ek-goal">${phase.goal ? `<span>Goal: ${esc(phase.goal)}</span>` : ''}${phase.ceoRole ? `<span>CEO: ${esc(phase.ceoRole)}</span>` : ''}</p>` : '';
@@ -61,7 +61,7 @@ export function renderTimeline(context: RenderContext): string {
 
   return `<section id="plan" class="ek-section"${lineAttr(context.line(['plan']))}>
 <h2>${days}-day plan</h2>
-<div class="ek-timeline" style="--ek-days:${days}">
+<div class="ek-timeline">
 <div class="ek-row ek-head"><div class="ek-label"></div><div class="ek-track ek-weeks">${weeks.join('')}</div></div>
 <div class="ek-rows"><div class="ek-overlay"><div class="ek-label"></div><div class="ek-track">${grid.join('')}${todayLine}</div></div>${rows}</div>
 </div>

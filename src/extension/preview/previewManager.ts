@@ -1,0 +1,121 @@
+import * as vscode from 'vscode';
+import { dayOf, renderHtmlDocument, type Redactable } from '../../core';
+import type { PreviewState } from '../../shared/previewProtocol';
+import { isEngagementDocument, today, type DocumentAnalyses } from '../documentAnalyses';
+import { PREVIEW_VIEW_TYPE, PreviewPanel } from './previewPanel';
+
+const FOCUS_CONTEXT = 'engagementKit.previewFocus';
+
+/**
+ * All previews: opens them (one per file), revives them after a window reload (as the
+ * `WebviewPanelSerializer`), tracks the focused one for commands, and exports HTML.
+ */
+export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewState>, vscode.Disposable {
+  private readonly previews = new Set<PreviewPanel>();
+  private active: PreviewPanel | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
+      vscode.commands.registerCommand('engagementKit.openPreview', (uri?: vscode.Uri) => this.open(uri, false)),
+      vscode.commands.registerCommand('engagementKit.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, true)),
+      vscode.commands.registerCommand('engagementKit.togglePreviewLock', () => this.active?.setLocked(!this.active.isLocked)),
+      vscode.commands.registerCommand('engagementKit.exportHtml', (uri?: vscode.Uri, options?: { target?: vscode.Uri; redact?: Redactable[] }) => this.exportHtml(uri, options)),
+    );
+  }
+
+  /** The preview showing `uri`, if any (for tests and commands). */
+  previewFor(uri: vscode.Uri): PreviewPanel | undefined {
+    return [...this.previews].find((p) => p.uri.toString() === uri.toString());
+  }
+
+  private resourceFor(uri?: vscode.Uri): vscode.Uri | undefined {
+    if (uri) return uri;
+    const editor = vscode.window.activeTextEditor;
+    if (editor && isEngagementDocument(editor.document)) return editor.document.uri;
+    return this.active?.uri;
+  }
+
+  async open(uri: vscode.Uri | undefined, toSide: boolean): Promise<PreviewPanel | undefined> {
+    const resource = this.resourceFor(uri);
+    if (!resource) {
+      void vscode.window.showInformationMessage('Open an engagement file to preview it.');
+      return undefined;
+    }
+    const existing = this.previewFor(resource);
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      return existing;
+    }
+    const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One);
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: toSide }, { enableScripts: true, enableForms: false });
+    return this.track(new PreviewPanel(panel, resource, false, this.analyses, this.extensionUri));
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
+    if (!state || typeof state.uri !== 'string') {
+      panel.dispose();
+      return;
+    }
+    this.track(new PreviewPanel(panel, vscode.Uri.parse(state.uri), state.locked === true, this.analyses, this.extensionUri));
+  }
+
+  private track(preview: PreviewPanel): PreviewPanel {
+    this.previews.add(preview);
+    this.active = preview;
+    void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT, true);
+    preview.panel.onDidChangeViewState(({ webviewPanel }) => {
+      if (webviewPanel.active) this.active = preview;
+      void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT, webviewPanel.active);
+    });
+    preview.onDidDispose(() => {
+      this.previews.delete(preview);
+      if (this.active === preview) this.active = undefined;
+      void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT, false);
+    });
+    return preview;
+  }
+
+  /** "Export Plan as HTML…": a self-contained file, optionally without fees and notes. */
+  private async exportHtml(uri?: vscode.Uri, options: { target?: vscode.Uri; redact?: Redactable[] } = {}): Promise<vscode.Uri | undefined> {
+    const resource = this.resourceFor(uri);
+    if (!resource) {
+      void vscode.window.showInformationMessage('Open an engagement file to export it.');
+      return undefined;
+    }
+    const document = await vscode.workspace.openTextDocument(resource);
+    const analysis = this.analyses.get(document);
+    if (!analysis.model) {
+      void vscode.window.showWarningMessage('This file has no readable engagement yet: fix the problems it reports, then export.');
+      return undefined;
+    }
+    let redact = options.redact;
+    if (!redact) {
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: 'fees', description: 'Rates, bonuses and the estimated monthly cost', picked: true },
+          { label: 'notes', description: 'Engagement and review notes', picked: true },
+        ],
+        { canPickMany: true, title: 'Export Plan as HTML: leave out for a client copy' },
+      );
+      if (!picked) return undefined;
+      redact = picked.map((p) => p.label as Redactable);
+    }
+    const target =
+      options.target ??
+      (await vscode.window.showSaveDialog({ defaultUri: resource.with({ path: resource.path.replace(/\.engagement\.ya?ml$/, '.html') }), filters: { HTML: ['html'] }, title: 'Export Plan as HTML' }));
+    if (!target) return undefined;
+    const html = renderHtmlDocument(analysis, { today: dayOf(today()), redact });
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+    return target;
+  }
+
+  dispose(): void {
+    for (const preview of this.previews) preview.dispose();
+    for (const d of this.subscriptions) d.dispose();
+  }
+}

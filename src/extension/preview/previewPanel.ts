@@ -1,0 +1,144 @@
+import * as vscode from 'vscode';
+import { dayOf, renderBody } from '../../core';
+import { parseWebviewMessage, type HostToWebview, type PreviewState } from '../../shared/previewProtocol';
+import { isEngagementDocument, today, type DocumentAnalyses } from '../documentAnalyses';
+import { previewShell } from './previewHtml';
+
+export const PREVIEW_VIEW_TYPE = 'engagementKit.preview';
+
+/** One preview panel: shows one engagement file, follows the active editor unless locked. */
+export class PreviewPanel implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ready = false;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  /** The last version the webview reported on screen, with its title. */
+  lastRendered: { version: number; title: string; banner: boolean; at: number } | undefined;
+  private readonly renderedEmitter = new vscode.EventEmitter<void>();
+  readonly onDidRender = this.renderedEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private resource: vscode.Uri,
+    private locked: boolean,
+    private readonly analyses: DocumentAnalyses,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    panel.webview.options = { enableScripts: true, enableForms: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'engagement.svg');
+    this.subscriptions.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === this.resource.toString() && e.contentChanges.length) this.schedule();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document.uri.toString() === this.resource.toString()) this.post({ type: 'highlight', uri: this.resource.toString(), line: e.selections[0]!.active.line });
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (!this.locked && editor && isEngagementDocument(editor.document) && editor.document.uri.toString() !== this.resource.toString()) this.show(editor.document.uri);
+      }),
+      this.disposed,
+      this.renderedEmitter,
+    );
+    this.renderShell();
+  }
+
+  get uri(): vscode.Uri {
+    return this.resource;
+  }
+
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    this.updateTitle();
+  }
+
+  show(uri: vscode.Uri): void {
+    this.resource = uri;
+    this.updateTitle();
+    void this.refresh();
+  }
+
+  private renderShell(): void {
+    this.ready = false;
+    const script = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'preview.js'));
+    this.panel.webview.html = previewShell(this.panel.webview, script, { uri: this.resource.toString(), locked: this.locked });
+    this.updateTitle();
+  }
+
+  private updateTitle(): void {
+    const name = this.resource.path.split('/').pop() ?? 'Engagement';
+    this.panel.title = `${this.locked ? '[Locked] ' : ''}Preview ${name}`;
+  }
+
+  private schedule(): void {
+    if (this.timer) return; // throttle: the pending refresh reads the latest text
+    const delay = vscode.workspace.getConfiguration('engagementKit', this.resource).get<number>('validation.delay') ?? 150;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh().catch((err: unknown) => console.error('[engagement-test] preview refresh failed', err));
+    }, delay);
+  }
+
+  /** Renders the current text; a file that does not parse keeps the last good render. */
+  async refresh(): Promise<void> {
+    if (!this.ready) return;
+    const document = await vscode.workspace.openTextDocument(this.resource);
+    const current = this.analyses.get(document);
+    const good = this.analyses.lastGoodFor(document);
+    const shown = current.model && !current.syntaxBroken ? current : good;
+    const problem = shown === current ? undefined : 'The file does not parse right now: showing the last version that did. See the Problems panel.';
+    const html = renderBody(shown ?? current, { today: dayOf(today()), inlineStyles: false });
+    this.post({ type: 'update', uri: this.resource.toString(), version: document.version, html, problem });
+  }
+
+  private post(message: HostToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        void this.refresh();
+        break;
+      case 'reveal':
+        if (message.uri === this.resource.toString()) void revealLine(this.resource, message.line);
+        break;
+      case 'rendered':
+        if (message.uri === this.resource.toString()) {
+          this.lastRendered = { version: message.version, title: message.title, banner: message.banner, at: performance.now() };
+          this.renderedEmitter.fire();
+        }
+        break;
+    }
+  }
+
+  state(): PreviewState {
+    return { uri: this.resource.toString(), locked: this.locked };
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.disposed.fire();
+    for (const d of this.subscriptions) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Shows the line in the editor that has the file open (or opens one beside the preview). */
+async function revealLine(uri: vscode.Uri, line: number): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  const position = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

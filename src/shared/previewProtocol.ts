@@ -1,0 +1,75 @@
+/**
+ * The messages between the preview webview and the extension. Both sides import this file,
+ * so a change to a message is a type error on both sides. Every message names its document.
+ */
+
+/** Extension → webview: new content for the preview of `uri`, computed from `version`. */
+export interface UpdateMessage {
+  readonly type: 'update';
+  readonly uri: string;
+  readonly version: number;
+  /** Rendered sections (`renderBody`): every value in it is already escaped. */
+  readonly html: string;
+  /** Set when the file does not parse: the preview keeps the last good render and says so. */
+  readonly problem?: string;
+}
+
+/** Extension → webview: the editor's cursor moved to `line` (0-based). */
+export interface HighlightMessage {
+  readonly type: 'highlight';
+  readonly uri: string;
+  readonly line: number;
+}
+
+export type HostToWebview = UpdateMessage | HighlightMessage;
+
+/** Webview → extension: the script is listening; send the content. */
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+
+/** Webview → extension: a person clicked an element that comes from `line`. */
+export interface RevealMessage {
+  readonly type: 'reveal';
+  readonly uri: string;
+  readonly line: number;
+}
+
+/** Webview → extension: `version` is now on screen (lets tests and timing wait on it). */
+export interface RenderedMessage {
+  readonly type: 'rendered';
+  readonly uri: string;
+  readonly version: number;
+  /** The rendered title, as a check that the content really changed. */
+  readonly title: string;
+  /** Whether the "does not parse" banner is showing. */
+  readonly banner: boolean;
+}
+
+export type WebviewToHost = ReadyMessage | RevealMessage | RenderedMessage;
+
+/** The preview's saved state, restored after a window reload. View state only. */
+export interface PreviewState {
+  readonly uri: string;
+  readonly locked: boolean;
+  readonly scrollY?: number;
+}
+
+/** Accepts only well-formed messages from the webview; anything else is ignored. */
+export function parseWebviewMessage(value: unknown): WebviewToHost | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const m = value as Record<string, unknown>;
+  const isLine = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 10_000_000;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal':
+      return typeof m.uri === 'string' && isLine(m.line) ? { type: 'reveal', uri: m.uri, line: m.line } : undefined;
+    case 'rendered':
+      return typeof m.uri === 'string' && isLine(m.version) && typeof m.title === 'string' && typeof m.banner === 'boolean'
+        ? { type: 'rendered', uri: m.uri, version: m.version, title: m.title.slice(0, 500), banner: m.banner }
+        : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,118 @@
+/// <reference lib="dom" />
+// Runs inside the preview webview. Keeps the page in place across updates (scroll position,
+// no flicker): only the sections whose content changed are swapped. Content is our own
+// escaped HTML; the CSP would block any script or handler in it anyway.
+import type { HostToWebview, PreviewState, UpdateMessage, WebviewToHost } from '../shared/previewProtocol';
+
+interface VsCodeApi {
+  postMessage(message: WebviewToHost): void;
+  getState(): PreviewState | undefined;
+  setState(state: PreviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('ek-root')!;
+const banner = document.getElementById('ek-banner')!;
+let current = { uri: root.dataset.uri ?? '', version: -1, locked: root.dataset.locked === 'true' };
+
+function post(message: WebviewToHost): void {
+  vscode.postMessage(message);
+}
+
+function saveState(): void {
+  vscode.setState({ uri: current.uri, locked: current.locked, scrollY: window.scrollY });
+}
+
+/** The HTML each live section was built from, to tell which sections an update changes. */
+const sources = new WeakMap<Element, string>();
+
+function insert(node: Element): Element {
+  const copy = document.importNode(node, true);
+  sources.set(copy, node.outerHTML);
+  applyPositions(copy);
+  return copy;
+}
+
+/** Replaces the children of `target` whose source differs from `source`'s, keeping the rest. */
+function patch(target: Element, source: Element): void {
+  const next = Array.from(source.children);
+  const previous = Array.from(target.children);
+  if (next.length !== previous.length || next.some((n, i) => n.tagName !== previous[i]!.tagName || n.id !== previous[i]!.id)) {
+    target.replaceChildren(...next.map(insert));
+    return;
+  }
+  next.forEach((n, i) => {
+    const old = previous[i]!;
+    if (sources.get(old) !== n.outerHTML) old.replaceWith(insert(n));
+  });
+}
+
+/** Applies `data-style` positions through the CSSOM, which the page's CSP allows (inline style attributes it does not). */
+function applyPositions(scope: Element): void {
+  const elements = [scope, ...Array.from(scope.querySelectorAll('[data-style]'))].filter((e): e is HTMLElement => e instanceof HTMLElement && e.dataset.style !== undefined);
+  for (const element of elements) {
+    for (const declaration of (element.dataset.style ?? '').split(';')) {
+      const colon = declaration.indexOf(':');
+      if (colon > 0) element.style.setProperty(declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim());
+    }
+  }
+}
+
+function update(message: UpdateMessage): void {
+  if (message.uri === current.uri && message.version < current.version) return; // stale
+  const switched = message.uri !== current.uri;
+  current = { ...current, uri: message.uri, version: message.version };
+  const parsed = new DOMParser().parseFromString(`<body>${message.html}</body>`, 'text/html');
+  // The <main> wrapper stays; its sections are patched one by one.
+  const main = parsed.body.firstElementChild;
+  const live = root.firstElementChild;
+  if (main && live && live.tagName === main.tagName) patch(live, main);
+  else patch(root, parsed.body);
+  banner.hidden = !message.problem;
+  banner.textContent = message.problem ?? '';
+  if (switched) window.scrollTo(0, 0);
+  saveState();
+  post({ type: 'rendered', uri: current.uri, version: message.version, title: root.querySelector('h1')?.textContent ?? '', banner: !banner.hidden });
+}
+
+/** Marks the element whose source line is the closest at or before `line`. */
+function highlight(line: number): void {
+  let best: HTMLElement | undefined;
+  let bestLine = -1;
+  for (const element of Array.from(root.querySelectorAll<HTMLElement>('[data-line]'))) {
+    const at = Number(element.dataset.line);
+    if (at <= line && at >= bestLine) {
+      best = element;
+      bestLine = at;
+    }
+  }
+  for (const old of Array.from(root.querySelectorAll('.ek-active'))) old.classList.remove('ek-active');
+  if (!best) return;
+  best.classList.add('ek-active');
+  const box = best.getBoundingClientRect();
+  if (box.bottom < 0 || box.top > window.innerHeight) best.scrollIntoView({ block: 'center' });
+}
+
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+  const message = event.data;
+  if (!message || typeof message !== 'object') return;
+  if (message.type === 'update') update(message);
+  else if (message.type === 'highlight' && message.uri === current.uri) highlight(message.line);
+});
+
+document.addEventListener('click', (event) => {
+  const element = (event.target as Element | null)?.closest<HTMLElement>('[data-line]');
+  if (!element) return;
+  post({ type: 'reveal', uri: current.uri, line: Number(element.dataset.line) });
+});
+
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('scroll', () => {
+  clearTimeout(scrollTimer);
+  scrollTimer = setTimeout(saveState, 100);
+});
+
+const restored = vscode.getState();
+if (restored?.scrollY) window.addEventListener('load', () => window.scrollTo(0, restored.scrollY ?? 0), { once: true });
+post({ type: 'ready' });

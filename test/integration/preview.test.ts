@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { generateEngagement } from '../../bench/generate';
+import type { EngagementKitApi } from '../../src/extension/extension';
+import type { PreviewPanel } from '../../src/extension/preview/previewPanel';
+import { EXTENSION_ID, fileUri, openDocument } from './helpers';
+
+let api: EngagementKitApi;
+
+/** Resolves once the preview reports a render that `accept` likes (event-driven, with a deadline). */
+function renderedWhen(preview: PreviewPanel, accept: (r: NonNullable<PreviewPanel['lastRendered']>) => boolean, timeoutMs = 15_000): Promise<NonNullable<PreviewPanel['lastRendered']>> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const r = preview.lastRendered;
+      if (!r || !accept(r)) return false;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(r);
+      return true;
+    };
+    const subscription = preview.onDidRender(check);
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`the preview did not render as expected; last: ${JSON.stringify(preview.lastRendered)}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+async function replaceInEditor(document: vscode.TextDocument, from: string, to: string): Promise<void> {
+  const start = document.getText().indexOf(from);
+  assert.ok(start >= 0, `${from} is in the document`);
+  const before = document.version;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(start + from.length)), to);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
+  assert.ok(document.version > before, `the document changed (v${before} → v${document.version})`);
+}
+
+/** Milliseconds from an edit to the preview showing it, as seen by the webview. */
+async function timeEditToPreview(document: vscode.TextDocument, preview: PreviewPanel, fromTitle: string, toTitle: string): Promise<number> {
+  const started = performance.now();
+  await replaceInEditor(document, `title: ${fromTitle}`, `title: ${toTitle}`);
+  const version = document.version;
+  const rendered = await renderedWhen(preview, (r) => r.version >= version && r.title === toTitle);
+  return rendered.at - started;
+}
+
+describe('live preview', () => {
+  before(async () => {
+    api = (await vscode.extensions.getExtension<EngagementKitApi>(EXTENSION_ID)!.activate())!;
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens beside the editor and renders the file', async () => {
+    const document = await openDocument('clean.engagement.yaml');
+    await vscode.commands.executeCommand('engagementKit.openPreviewToSide');
+    const preview = api.previews.previewFor(document.uri)!;
+    assert.ok(preview, 'a preview for the file');
+    const rendered = await renderedWhen(preview, (r) => r.version === document.version);
+    assert.equal(rendered.title, 'Base engagement');
+    assert.equal(rendered.banner, false);
+    assert.equal(preview.panel.viewColumn, vscode.ViewColumn.Two);
+  });
+
+  it('updates as the file is edited, unsaved, and keeps the last good render while it is broken', async () => {
+    const document = await openDocument('clean.engagement.yaml');
+    await vscode.commands.executeCommand('engagementKit.openPreviewToSide');
+    const preview = api.previews.previewFor(document.uri)!;
+    await renderedWhen(preview, (r) => r.version === document.version);
+    const ms = await timeEditToPreview(document, preview, 'Base engagement', 'Edited live');
+    console.log(`[engagement-test]       edit → preview (example, ${document.lineCount} lines): ${ms.toFixed(0)} ms`);
+    await replaceInEditor(document, 'format: engagement/v1', 'format: [engagement/v1');
+    const broken = await renderedWhen(preview, (r) => r.version === document.version);
+    assert.equal(broken.banner, true);
+    assert.equal(broken.title, 'Edited live', 'the last good render stays');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('updates a 2,000-line engagement (timed)', async () => {
+    const base = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('clean.engagement.yaml')));
+    const uri = fileUri('large.engagement.yaml');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(generateEngagement(base.replace('status: active', 'status: draft'), 2000)));
+    const document = await openDocument('large.engagement.yaml');
+    assert.ok(document.lineCount >= 2000);
+    await vscode.commands.executeCommand('engagementKit.openPreviewToSide');
+    const preview = api.previews.previewFor(document.uri)!;
+    await renderedWhen(preview, (r) => r.version === document.version);
+    const times: number[] = [];
+    let previous = 'Base engagement';
+    for (const title of ['Large one', 'Large two', 'Large three']) {
+      times.push(await timeEditToPreview(document, preview, previous, title));
+      previous = title;
+    }
+    console.log(`[engagement-test]       edit → preview (${document.lineCount} lines): ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(uri);
+  });
+
+  it('follows the active engagement editor unless locked', async () => {
+    const clean = await openDocument('clean.engagement.yaml');
+    await vscode.commands.executeCommand('engagementKit.openPreviewToSide');
+    const preview = api.previews.previewFor(clean.uri)!;
+    await renderedWhen(preview, (r) => r.title === 'Base engagement');
+    const findings = await vscode.workspace.openTextDocument(fileUri('findings.engagement.yaml'));
+    await vscode.window.showTextDocument(findings, vscode.ViewColumn.One);
+    await renderedWhen(preview, (r) => r.title === 'Engagement with findings');
+    assert.equal(preview.uri.toString(), findings.uri.toString());
+    preview.setLocked(true);
+    await vscode.window.showTextDocument(clean, vscode.ViewColumn.One);
+    assert.equal(preview.uri.toString(), findings.uri.toString(), 'a locked preview stays');
+    assert.match(preview.panel.title, /^\[Locked\]/);
+  });
+
+  it('exports a self-contained HTML file, with fees and notes left out on request', async () => {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('clean.engagement.yaml')));
+    const source = fileUri('fees.engagement.yaml');
+    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(text.replace('status: active', 'status: draft').replace('mandate:', 'fees: { rate: { amount: 2000, per: day } }\nnotes: internal only\nmandate:')));
+    const full = fileUri('export-full.html');
+    const client = fileUri('export-client.html');
+    await vscode.commands.executeCommand('engagementKit.exportHtml', source, { target: full, redact: [] });
+    await vscode.commands.executeCommand('engagementKit.exportHtml', source, { target: client, redact: ['fees', 'notes'] });
+    const fullHtml = new TextDecoder().decode(await vscode.workspace.fs.readFile(full));
+    const clientHtml = new TextDecoder().decode(await vscode.workspace.fs.readFile(client));
+    assert.match(fullHtml, /Estimated monthly cost/);
+    assert.match(fullHtml, /internal only/);
+    assert.doesNotMatch(clientHtml, /Estimated monthly cost|internal only/);
+    assert.match(clientHtml, /Content-Security-Policy" content="default-src 'none'/);
+    assert.doesNotMatch(clientHtml, /<script/);
+    for (const uri of [source, full, client]) await vscode.workspace.fs.delete(uri);
+  });
+});
