@@ -176,4 +176,37 @@ describe('engagement command line', () => {
     assert.ok(results.length >= 4);
     assert.deepEqual(results.flatMap((r) => r.messages), []);
   });
+
+  describe('render', () => {
+    const withFees = BASE.replace('mandate:', 'fees: { rate: { amount: 2000, per: day } }\nnotes: internal only\nmandate:');
+
+    it('writes a self-contained HTML file', () => {
+      const dir = workspace({ 'e.engagement.yaml': withFees });
+      const result = run(['render', 'e.engagement.yaml', '-o', 'plan.html', '--today', '2026-02-07'], dir);
+      assert.equal(result.code, 0, result.stderr);
+      const html = fs.readFileSync(path.join(dir, 'plan.html'), 'utf8');
+      assert.match(html, /^<!DOCTYPE html>/);
+      assert.match(html, /Day 34 of 90 · build/);
+      assert.match(html, /Estimated monthly cost/);
+      assert.doesNotMatch(html, /<script/);
+    });
+
+    it('leaves fees and notes out with --redact, and writes Markdown to stdout', () => {
+      const dir = workspace({ 'e.engagement.yaml': withFees });
+      const result = run(['render', 'e.engagement.yaml', '--format', 'md', '--redact', 'fees,notes'], dir);
+      assert.equal(result.code, 0);
+      assert.match(result.stdout, /^# Base engagement/);
+      assert.match(result.stdout, /## Authority matrix/);
+      assert.doesNotMatch(result.stdout, /monthly cost|internal only/);
+    });
+
+    it('exits 2 on a missing file or a bad option, and 1 on a file with nothing to render', () => {
+      const dir = workspace({ 'broken.engagement.yaml': '- just\n- a list\n' });
+      assert.equal(run(['render', 'missing.engagement.yaml'], dir).code, 2);
+      assert.equal(run(['render', 'broken.engagement.yaml', '--redact', 'salary'], dir).code, 2);
+      const broken = run(['render', 'broken.engagement.yaml'], dir);
+      assert.equal(broken.code, 1);
+      assert.match(broken.stderr, /no readable engagement/);
+    });
+  });
 });
