@@ -15,6 +15,8 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('ek-root')!;
 const banner = document.getElementById('ek-banner')!;
 let current = { uri: root.dataset.uri ?? '', version: -1, locked: root.dataset.locked === 'true' };
+/** Scroll position saved before a window reload, applied once the first content arrives. */
+let pendingScroll: number | undefined = vscode.getState()?.scrollY || undefined;
 
 function post(message: WebviewToHost): void {
   vscode.postMessage(message);
@@ -71,7 +73,11 @@ function update(message: UpdateMessage): void {
   else patch(root, parsed.body);
   banner.hidden = !message.problem;
   banner.textContent = message.problem ?? '';
-  if (switched) window.scrollTo(0, 0);
+  if (pendingScroll !== undefined && !switched) {
+    // Back from a reload: the content has just arrived, so the saved position exists again.
+    window.scrollTo(0, pendingScroll);
+    pendingScroll = undefined;
+  } else if (switched) window.scrollTo(0, 0);
   saveState();
   post({ type: 'rendered', uri: current.uri, version: message.version, title: root.querySelector('h1')?.textContent ?? '', banner: !banner.hidden });
 }
@@ -113,6 +119,4 @@ window.addEventListener('scroll', () => {
   scrollTimer = setTimeout(saveState, 100);
 });
 
-const restored = vscode.getState();
-if (restored?.scrollY) window.addEventListener('load', () => window.scrollTo(0, restored.scrollY ?? 0), { once: true });
 post({ type: 'ready' });
