@@ -28,6 +28,15 @@ export type ParsedArgs =
   | { readonly command: 'rules' }
   | { readonly command: 'usage-error'; readonly message: string };
 
+/** `--format=json` → [`--format`, `json`]; any other argument stays whole. */
+function splitFlag(arg: string): [string, string | undefined] {
+  const equals = arg.indexOf('=');
+  return arg.startsWith('--') && equals > 0 ? [arg.slice(0, equals), arg.slice(equals + 1)] : [arg, undefined];
+}
+
+const isIsoDate = (value: string | undefined): value is string => value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value);
+const TODAY_USAGE = { command: 'usage-error', message: '--today needs a date as YYYY-MM-DD.' } as const;
+
 /** Parses the command line by hand: a handful of flags do not need a dependency. */
 export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColor: boolean }): ParsedArgs {
   const args = [...argv];
@@ -48,7 +57,7 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
   let color = env.isTTY && !env.noColor;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = splitFlag(arg);
     const value = (): string | undefined => inline ?? args[++i];
     switch (flag) {
       case '--format':
@@ -66,7 +75,7 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
       }
       case '--today': {
         const v = value();
-        if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return { command: 'usage-error', message: '--today needs a date as YYYY-MM-DD.' };
+        if (!isIsoDate(v)) return TODAY_USAGE;
         today = v;
         break;
       }
@@ -92,7 +101,7 @@ function parseRender(args: string[]): ParsedArgs {
   const redact: ('fees' | 'notes')[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = splitFlag(arg);
     const value = (): string | undefined => inline ?? args[++i];
     switch (flag) {
       case '-o':
@@ -116,7 +125,7 @@ function parseRender(args: string[]): ParsedArgs {
       }
       case '--today': {
         const v = value();
-        if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return { command: 'usage-error', message: '--today needs a date as YYYY-MM-DD.' };
+        if (!isIsoDate(v)) return TODAY_USAGE;
         today = v;
         break;
       }
