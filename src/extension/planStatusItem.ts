@@ -14,12 +14,19 @@ export function registerPlanStatusItem(analyses: DocumentAnalyses): vscode.Dispo
     item.detail = model?.title;
   };
   update();
+  // While typing, the position changes only when dates change: update at most every 500 ms.
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const disposable = vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === vscode.window.activeTextEditor?.document) update();
+      if (e.document !== vscode.window.activeTextEditor?.document) return;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        update();
+      }, 500);
     }),
+    { dispose: () => clearTimeout(timer) },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('engagementKit.today')) update();
     }),

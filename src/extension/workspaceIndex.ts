@@ -30,6 +30,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Documents edited since the last refresh: analyzed once per refresh, not per keystroke. */
+  private readonly edited = new Map<string, vscode.TextDocument>();
 
   constructor(
     private readonly analyses: DocumentAnalyses,
@@ -112,10 +114,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private updateFromDocument(document: vscode.TextDocument): void {
-    this.store(document.uri, document.getText(), this.analyses.get(document));
-    // Typing fires many changes: recompute the portfolio and notify views at most every 300 ms.
+    this.edited.set(document.uri.toString(), document);
+    // Typing fires many changes: analyze, recompute the portfolio and notify views at most every 300 ms.
     this.refreshTimer ??= setTimeout(() => {
       this.refreshTimer = undefined;
+      for (const edited of this.edited.values()) if (!edited.isClosed) this.store(edited.uri, edited.getText(), this.analyses.get(edited));
+      this.edited.clear();
       this.recomputePortfolio();
     }, 300);
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { STYLES } from '../../core';
 
-/** A fresh nonce for every page: 128 random bits, never Math.random. */
+/** A fresh nonce for every page: 128 bits from the cryptographic random generator. */
 export function makeNonce(): string {
   return randomBytes(16).toString('base64');
 }
