@@ -67,7 +67,9 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
     collection.delete(uri);
   };
 
-  for (const document of vscode.workspace.textDocuments) publish(document);
+  // Documents already open get their first result right after activation returns, so
+  // activation itself never waits for an analysis (or the schema's first compilation).
+  const initial = setImmediate(() => vscode.workspace.textDocuments.forEach(publish));
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.engagement.{yaml,yml}', true, true, false);
   const disposable = vscode.Disposable.from(
     collection,
@@ -80,7 +82,12 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
     vscode.workspace.onDidCloseTextDocument((d) => clear(d.uri)),
     vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(clear)),
     extra.onDidChange(() => vscode.workspace.textDocuments.forEach(publish)),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+    {
+      dispose: () => {
+        clearImmediate(initial);
+        timers.forEach((t) => clearTimeout(t));
+      },
+    },
   );
   return {
     dispose: () => disposable.dispose(),

@@ -13,7 +13,8 @@ export function registerPlanStatusItem(analyses: DocumentAnalyses): vscode.Dispo
     item.text = model ? describePlanPosition(planPosition(model, dayOf(today()))) : 'No readable plan';
     item.detail = model?.title;
   };
-  update();
+  // The first update runs after activation returns: activation does no analysis.
+  const initial = setImmediate(update);
   // While typing, the position changes only when dates change: update at most every 500 ms.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const disposable = vscode.Disposable.from(
@@ -26,7 +27,12 @@ export function registerPlanStatusItem(analyses: DocumentAnalyses): vscode.Dispo
         update();
       }, 500);
     }),
-    { dispose: () => clearTimeout(timer) },
+    {
+      dispose: () => {
+        clearImmediate(initial);
+        clearTimeout(timer);
+      },
+    },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('engagementKit.today')) update();
     }),

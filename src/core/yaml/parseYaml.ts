@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { RawFinding, TextRange } from '../types';
 import { LIMITS } from './limits';
-import { pointerOf, SourceMap } from './sourceMap';
+import { SourceMap } from './sourceMap';
 
 export interface ParsedYaml {
   /** The document as plain data, or `undefined` when there is none (empty or comment-only file). */
@@ -218,4 +218,3 @@ function schemaFinding(severity: 'error' | 'warning', message: string, range: Te
   return { ruleId: 'schema', severity, message, range };
 }
 
-export { pointerOf };
