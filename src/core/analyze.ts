@@ -19,6 +19,11 @@ export interface AnalyzeOptions {
   readonly today?: string | Date;
   /** Severity per rule id, or `off`: from `.engagementrc.yaml` and editor settings. */
   readonly rules?: RuleSettings;
+  /**
+   * Reads the YAML with the full parser even when the fast path could: the fast path's
+   * equivalence tests compare the two, and it helps to rule the fast path out when in doubt.
+   */
+  readonly fullParser?: boolean;
 }
 
 /** A declared id or a reference, with where it is written. */
@@ -84,7 +89,7 @@ export function analyzeRaw(text: string, options: AnalyzeOptions = {}): RawAnaly
 function analyzeUnguarded(text: string, options: AnalyzeOptions): RawAnalysis {
   const today = dayOf(options.today);
   const lines = new LineIndex(text);
-  const parsed = parseYaml(text);
+  const parsed = parseYaml(text, { fastPath: options.fullParser !== true });
   const findings: RawFinding[] = [...parsed.syntaxErrors];
   const syntaxBroken = parsed.syntaxErrors.some((f) => f.severity === 'error');
   const base = { today, lines, sourceMap: parsed.sourceMap, syntaxBroken };

@@ -1,6 +1,8 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { RawFinding, TextRange } from '../types';
+import { fastParseYaml } from './fastParse';
 import { LIMITS } from './limits';
+import { firstLine, lineBound } from './lineBound';
 import { SourceMap } from './sourceMap';
 
 export interface ParsedYaml {
@@ -15,19 +17,32 @@ export interface ParsedYaml {
   readonly rootAnchor: TextRange;
 }
 
+export interface ParseYamlOptions {
+  /** `false` forces the full parser; tests use it to prove both paths agree. */
+  readonly fastPath?: boolean;
+}
+
 type YamlError = { message: string; pos: [number, number] };
 
 /**
- * Parses YAML text into plain data with a source map, never throwing. The conversion is our
+ * Parses YAML text into plain data with a source map, never throwing. Well-formed files in
+ * the common subset take the fast path (`fastParse.ts`, several times quicker); everything
+ * else, including every file with a syntax error, goes through the full parser below.
+ *
+ * The full parser's conversion is our
  * own rather than `toJS()` so that alias expansion is bounded (billion laughs), cycles become
  * findings instead of circular objects, nesting is capped, duplicate keys are found in one
  * pass (the parser's own check is quadratic), `__proto__` stays an ordinary own key, and
  * YAML 1.1 timestamps come back as the date strings the format expects.
  */
-export function parseYaml(original: string): ParsedYaml {
-  // The parser does not treat a lone CR as a line break, but editors do. Swapping it for LF
+export function parseYaml(original: string, options: ParseYamlOptions = {}): ParsedYaml {
+  // The parsers do not treat a lone CR as a line break, but editors do. Swapping it for LF
   // keeps every offset the same, so ranges still point into the original text.
   const text = original.includes('\r') ? original.replace(/\r(?!\n)/g, '\n') : original;
+  if (options.fastPath !== false) {
+    const fast = fastParseYaml(text);
+    if (fast) return fast;
+  }
   const syntaxErrors: RawFinding[] = [];
   let doc: Document.Parsed;
   try {
@@ -186,23 +201,6 @@ function anchorOf(doc: Document.Parsed, text: string): TextRange {
   }
   if (contents) return firstLine(text, rangeOfNode(contents).start);
   return firstLine(text, 0);
-}
-
-/** Keeps an error range on the line where it starts, so it never covers the rest of the file. */
-function lineBound(text: string, pos: [number, number]): TextRange {
-  const start = Math.max(0, Math.min(pos[0], text.length));
-  let end = Math.max(start, Math.min(pos[1], text.length));
-  const lineBreak = text.slice(start, end).search(/[\r\n]/);
-  if (lineBreak >= 0) end = start + lineBreak;
-  if (end === start) {
-    const rest = text.slice(start).search(/[\r\n]|$/);
-    end = start + Math.max(0, rest);
-  }
-  return { start, end };
-}
-
-function firstLine(text: string, offset: number): TextRange {
-  return lineBound(text, [offset, offset]);
 }
 
 function cleanMessage(message: string): string {

@@ -1,0 +1,323 @@
+import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, COLLECTION_STYLE, CHOMPING_MODE, type Event, type ScalarEvent } from 'js-yaml';
+import type { RawFinding, TextRange } from '../types';
+import { resolvePlainScalar } from './coreScalars';
+import { LIMITS } from './limits';
+import { firstLine } from './lineBound';
+import type { ParsedYaml } from './parseYaml';
+import { SourceMap, type SourceMapNode } from './sourceMap';
+
+/**
+ * The fast path for the common case: a well-formed, single-document file written with plain
+ * and quoted scalars, block and flow collections, and literal or folded text. It reads
+ * js-yaml's event stream (offsets, no tree) and rebuilds exactly the values, ranges and
+ * findings the full parser gives: ranges follow `yaml`'s node ranges, so every finding,
+ * hover and quick fix lands on the same characters whichever path read the file.
+ *
+ * Anything outside that subset returns `undefined` and the full parser takes over: syntax
+ * errors (the full parser reports all of them, js-yaml stops at the first), anchors and
+ * aliases (bounded expansion lives there), tags, directives, several documents, tabs, a
+ * byte order mark, and nesting past the limit. An equivalence test holds the two together.
+ */
+export function fastParseYaml(text: string): ParsedYaml | undefined {
+  if (hasUnsupportedCharacters(text)) return undefined;
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: LIMITS.nestingDepth + 1 });
+  } catch {
+    return undefined;
+  }
+  try {
+    return new EventReader(text, events).read();
+  } catch (err) {
+    if (err === OUTSIDE_SUBSET) return undefined;
+    throw err;
+  }
+}
+
+/** Thrown inside the reader when the file uses something only the full parser handles. */
+const OUTSIDE_SUBSET = Symbol('outside the fast subset');
+
+/** An explicit `? key` entry, whose node ranges start at the `?`. */
+const EXPLICIT_KEY = /^[ -]*\?(?:[ \r\n]|$)/m;
+
+function hasUnsupportedCharacters(text: string): boolean {
+  // Tabs and the BOM have parser-specific rules; `%` may start a directive.
+  if (text.includes('\t') || text.includes('\uFEFF') || text.startsWith('%') || text.includes('\n%')) return true;
+  return text.includes('?') && EXPLICIT_KEY.test(text);
+}
+
+/** A value read from the events, with the two ends `yaml` records for its node. */
+interface ReadNode {
+  readonly value: unknown;
+  readonly start: number;
+  /** Where the node's own text ends. */
+  readonly end: number;
+  /** Where it ends including the rest of its line (spaces, comment, line break), in block context. */
+  readonly lineEnd: number;
+}
+
+const KEY_SPACE = /[ ]*/y;
+
+class EventReader {
+  private index = 0;
+  private readonly findings: RawFinding[] = [];
+  private readonly sourceMap = new SourceMap({ start: 0, end: 0 });
+  /** Above zero while reading the value of a repeated key, which the full parser skips. */
+  private discarding = 0;
+  /** The first key of the root map: where findings about a missing section go. */
+  private rootFirstKey: TextRange | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly events: Event[],
+  ) {}
+
+  read(): ParsedYaml {
+    const { events, text } = this;
+    if (events.length === 0) return this.result(undefined, firstLine(text, 0));
+    const documents = events.filter((e) => e.type === EVENT_ID.DOCUMENT).length;
+    if (documents !== 1 || events[0]!.type !== EVENT_ID.DOCUMENT) throw OUTSIDE_SUBSET;
+    const doc = events[0]!;
+    if (doc.directives.length > 0 || doc.explicitEnd) throw OUTSIDE_SUBSET;
+    this.index = 1;
+    if (events[1]!.type === EVENT_ID.POP) return this.result(undefined, firstLine(text, 0));
+
+    const root = this.node(this.sourceMap.root, 0, undefined, true, -1);
+    if (this.next().type !== EVENT_ID.POP || this.index !== events.length) throw OUTSIDE_SUBSET;
+    return this.result(root.value, this.rootFirstKey ?? firstLine(text, root.start));
+  }
+
+  private result(value: unknown, rootAnchor: TextRange): ParsedYaml {
+    this.sourceMap.setFallback(rootAnchor);
+    return { value, sourceMap: this.sourceMap, syntaxErrors: [], structureFindings: this.findings, rootAnchor };
+  }
+
+  private next(): Event {
+    const event = this.events[this.index++];
+    if (!event) throw OUTSIDE_SUBSET;
+    return event;
+  }
+
+  /**
+   * Reads the node at the current event. `block` says whether it sits in block context;
+   * `indicator` is where to look for the `:` or `-` that precedes an empty value.
+   */
+  private node(at: SourceMapNode, depth: number, key: TextRange | undefined, block: boolean, indicator: number): ReadNode {
+    if (depth > LIMITS.nestingDepth) throw OUTSIDE_SUBSET;
+    const event = this.next();
+    let node: ReadNode;
+    switch (event.type) {
+      case EVENT_ID.SCALAR:
+        node = this.scalar(event, block, indicator);
+        break;
+      case EVENT_ID.MAPPING:
+        if (event.anchorStart !== -1 || event.tagStart !== -1) throw OUTSIDE_SUBSET;
+        node = event.style === COLLECTION_STYLE.FLOW ? this.flowMap(event.start, at, depth) : this.blockMap(at, depth);
+        break;
+      case EVENT_ID.SEQUENCE:
+        if (event.anchorStart !== -1 || event.tagStart !== -1) throw OUTSIDE_SUBSET;
+        node = event.style === COLLECTION_STYLE.FLOW ? this.flowSeq(event.start, at, depth) : this.blockSeq(event.start, at, depth);
+        break;
+      default:
+        throw OUTSIDE_SUBSET;
+    }
+    const value = { start: node.start, end: node.end };
+    at.location = key ? { key, value } : { value };
+    return node;
+  }
+
+  private scalar(event: ScalarEvent, block: boolean, indicator: number): ReadNode {
+    if (event.anchorStart !== -1 || event.tagStart !== -1) throw OUTSIDE_SUBSET;
+    const { text } = this;
+    switch (event.style) {
+      case SCALAR_STYLE.PLAIN: {
+        if (event.valueStart === -1) return this.emptyScalar(block, indicator);
+        const value = resolvePlainScalar(getScalarValue(text, event));
+        return { value, start: event.valueStart, end: event.valueEnd, lineEnd: this.lineEnd(event.valueEnd) };
+      }
+      case SCALAR_STYLE.SINGLE_QUOTED:
+      case SCALAR_STYLE.DOUBLE_QUOTED: {
+        const quote = event.style === SCALAR_STYLE.SINGLE_QUOTED ? "'" : '"';
+        const start = event.valueStart - 1;
+        const end = event.valueEnd + 1;
+        if (text[start] !== quote || text[end - 1] !== quote) throw OUTSIDE_SUBSET;
+        return { value: getScalarValue(text, event), start, end, lineEnd: this.lineEnd(end) };
+      }
+      default:
+        return this.blockScalar(event);
+    }
+  }
+
+  /** `key:` or `-` with nothing after it: `yaml` places the null after the indicator and its spaces. */
+  private emptyScalar(block: boolean, indicator: number): ReadNode {
+    const { text } = this;
+    if (!block || indicator < 0) throw OUTSIDE_SUBSET;
+    let at = this.skipBlankAndComments(indicator);
+    if (text[at] !== ':' && text[at] !== '-') throw OUTSIDE_SUBSET;
+    at = this.skipSpaces(at + 1);
+    // After an empty value the full parser's node also takes in a comment and blank lines
+    // that follow, by rules of its own; leave that rare layout to it.
+    if (text[at] === '#') throw OUTSIDE_SUBSET;
+    return { value: null, start: at, end: at, lineEnd: at };
+  }
+
+  private blockScalar(event: ScalarEvent): ReadNode {
+    const { text } = this;
+    if (event.chomping === CHOMPING_MODE.KEEP || event.valueStart === -1) throw OUTSIDE_SUBSET;
+    // The node starts at its `|` or `>` header, on the line above the content.
+    const headerEnd = text.lastIndexOf('\n', event.valueStart - 1);
+    const headerStart = text.lastIndexOf('\n', headerEnd - 1) + 1;
+    const header = /([|>][1-9+-]{0,2})[ ]*(?:[ ]#.*)?$/.exec(text.slice(headerStart, headerEnd));
+    if (headerEnd < 0 || !header) throw OUTSIDE_SUBSET;
+    const start = headerStart + header.index;
+    // It ends after its last line with text; trailing blank lines are not part of it.
+    let last = event.valueEnd - 1;
+    while (last >= event.valueStart && (text[last] === ' ' || text[last] === '\n' || text[last] === '\r')) last--;
+    if (last < event.valueStart) throw OUTSIDE_SUBSET;
+    const newline = text.indexOf('\n', last);
+    const end = newline === -1 || newline >= event.valueEnd ? event.valueEnd : newline + 1;
+    return { value: getScalarValue(text, event), start, end, lineEnd: end };
+  }
+
+  /** Where a child's location is recorded: nowhere while a repeated key's value is read. */
+  private child(parent: SourceMapNode, segment: string): SourceMapNode {
+    return this.discarding === 0 ? this.sourceMap.add(parent, segment, undefined) : { location: undefined, children: undefined };
+  }
+
+  private blockMap(at: SourceMapNode, depth: number): ReadNode {
+    const result: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    let first: ReadNode | undefined;
+    let last: ReadNode | undefined;
+    while (this.events[this.index]?.type !== EVENT_ID.POP) {
+      const keyEvent = this.next();
+      const key = this.key(keyEvent);
+      if (!first) {
+        first = key.node;
+        if (depth === 0) this.rootFirstKey = { start: first.start, end: first.end };
+      }
+      const value = this.entry(result, seen, key, at, depth, true);
+      last = value;
+    }
+    this.index++;
+    if (!first || !last) throw OUTSIDE_SUBSET;
+    return { value: result, start: first.start, end: last.lineEnd, lineEnd: last.lineEnd };
+  }
+
+  private flowMap(start: number, at: SourceMapNode, depth: number): ReadNode {
+    if (this.text[start] !== '{') throw OUTSIDE_SUBSET;
+    const result: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    let after = start + 1;
+    while (this.events[this.index]?.type !== EVENT_ID.POP) {
+      const key = this.key(this.next());
+      after = this.entry(result, seen, key, at, depth, false).end;
+    }
+    this.index++;
+    const end = this.closingBracket(after, '}');
+    return { value: result, start, end, lineEnd: this.lineEnd(end) };
+  }
+
+  private key(event: Event): { name: string; node: ReadNode } {
+    if (event.type !== EVENT_ID.SCALAR || event.valueStart === -1) throw OUTSIDE_SUBSET;
+    if (event.style !== SCALAR_STYLE.PLAIN && event.style !== SCALAR_STYLE.SINGLE_QUOTED && event.style !== SCALAR_STYLE.DOUBLE_QUOTED) throw OUTSIDE_SUBSET;
+    const node = this.scalar(event, false, -1);
+    return { name: String(node.value), node };
+  }
+
+  /** Reads one map entry's value and stores it, reporting a repeated key like the full parser. */
+  private entry(result: Record<string, unknown>, seen: Set<string>, key: { name: string; node: ReadNode }, parent: SourceMapNode, depth: number, block: boolean): ReadNode {
+    const keyRange = { start: key.node.start, end: key.node.end };
+    if (seen.has(key.name)) {
+      if (this.discarding === 0) this.findings.push({ ruleId: 'schema', severity: 'error', message: `Duplicate key \`${key.name}\`: only the first one counts.`, range: keyRange });
+      // The value is still read, to move past its events, but neither kept nor mapped.
+      this.discarding++;
+      try {
+        return this.node(this.child(parent, key.name), depth + 1, keyRange, block, key.node.end);
+      } finally {
+        this.discarding--;
+      }
+    }
+    seen.add(key.name);
+    const value = this.node(this.child(parent, key.name), depth + 1, keyRange, block, key.node.end);
+    // defineProperty keeps `__proto__` an own data property instead of a prototype change.
+    if (key.name === '__proto__') Object.defineProperty(result, key.name, { value: value.value, enumerable: true, writable: true, configurable: true });
+    else result[key.name] = value.value;
+    return value;
+  }
+
+  private blockSeq(start: number, at: SourceMapNode, depth: number): ReadNode {
+    if (this.text[start] !== '-') throw OUTSIDE_SUBSET;
+    const items: unknown[] = [];
+    let after = start;
+    let last: ReadNode | undefined;
+    while (this.events[this.index]?.type !== EVENT_ID.POP) {
+      last = this.node(this.child(at, String(items.length)), depth + 1, undefined, true, after);
+      items.push(last.value);
+      after = last.lineEnd;
+    }
+    this.index++;
+    if (!last) throw OUTSIDE_SUBSET;
+    return { value: items, start, end: last.lineEnd, lineEnd: last.lineEnd };
+  }
+
+  private flowSeq(start: number, at: SourceMapNode, depth: number): ReadNode {
+    if (this.text[start] !== '[') throw OUTSIDE_SUBSET;
+    const items: unknown[] = [];
+    let after = start + 1;
+    while (this.events[this.index]?.type !== EVENT_ID.POP) {
+      const item = this.node(this.child(at, String(items.length)), depth + 1, undefined, false, -1);
+      items.push(item.value);
+      after = item.end;
+    }
+    this.index++;
+    const end = this.closingBracket(after, ']');
+    return { value: items, start, end, lineEnd: this.lineEnd(end) };
+  }
+
+  /** The offset just past the bracket that closes a flow collection whose content ends at `from`. */
+  private closingBracket(from: number, bracket: '}' | ']'): number {
+    const { text } = this;
+    let at = from;
+    for (;;) {
+      at = this.skipBlankAndComments(at);
+      if (text[at] === ',') at++;
+      else break;
+    }
+    if (text[at] !== bracket) throw OUTSIDE_SUBSET;
+    return at + 1;
+  }
+
+  private skipSpaces(from: number): number {
+    KEY_SPACE.lastIndex = from;
+    KEY_SPACE.test(this.text);
+    return KEY_SPACE.lastIndex;
+  }
+
+  /** Skips spaces, line breaks and whole comments. */
+  private skipBlankAndComments(from: number): number {
+    const { text } = this;
+    let at = from;
+    for (;;) {
+      const c = text[at];
+      if (c === ' ' || c === '\n' || c === '\r') at++;
+      else if (c === '#') {
+        const newline = text.indexOf('\n', at);
+        at = newline === -1 ? text.length : newline;
+      } else return at;
+    }
+  }
+
+  /** Where a block-context node's line ends: past trailing spaces, a comment and one line break. */
+  private lineEnd(from: number): number {
+    const { text } = this;
+    let at = this.skipSpaces(from);
+    if (text[at] === '#') {
+      const newline = text.indexOf('\n', at);
+      at = newline === -1 ? text.length : newline;
+    }
+    if (text[at] === '\r' && text[at + 1] === '\n') return at + 2;
+    if (text[at] === '\n') return at + 1;
+    return at === text.length ? at : from;
+  }
+}

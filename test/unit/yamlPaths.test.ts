@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { generateEngagement } from '../../bench/generate';
+import { analyze } from '../../src/core';
+import { fastParseYaml } from '../../src/core/yaml/fastParse';
+import { parseYaml, type ParsedYaml } from '../../src/core/yaml/parseYaml';
+import { BASE, ROOT } from './helpers';
+
+/** Everything a parse result carries, in a form `deepStrictEqual` compares fully. */
+function comparable(parsed: ParsedYaml) {
+  return {
+    value: parsed.value,
+    syntaxErrors: parsed.syntaxErrors,
+    structureFindings: parsed.structureFindings,
+    rootAnchor: parsed.rootAnchor,
+    sourceMap: [...parsed.sourceMap.entries()],
+  };
+}
+
+/** Asserts that whichever path reads `text`, the result is what the full parser gives. */
+function assertSamePaths(text: string, label: string): boolean {
+  const auto = parseYaml(text);
+  const full = parseYaml(text, { fastPath: false });
+  assert.deepStrictEqual(comparable(auto), comparable(full), `${label}: the two parsers disagree`);
+  return fastParseYaml(text.replace(/\r(?!\n)/g, '\n')) !== undefined;
+}
+
+function filesIn(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => path.join(dir, f));
+}
+
+const CORPUS: readonly [label: string, text: string][] = [
+  ...[...filesIn(path.join(ROOT, 'examples')), ...filesIn(path.join(ROOT, 'test', 'fixtures')), ...filesIn(path.join(ROOT, 'test', 'integration', 'workspace'))].map(
+    (file): [string, string] => [path.relative(ROOT, file), fs.readFileSync(file, 'utf8')],
+  ),
+  ...[1_000, 5_000, 10_000].map((lines): [string, string] => [`generated ${lines} lines`, generateEngagement(BASE, lines)]),
+];
+
+/** Layouts at the edges of the fast subset, each compared against the full parser. */
+const EDGES: readonly string[] = [
+  '',
+  '# only a comment\n',
+  '---\n',
+  '---\na: 1\n',
+  'plain scalar root',
+  '- a\n- b\n',
+  'a:\nb:   \nc: 1\n',
+  'a:\n  - \n  - x\n',
+  'a: "quoted \\" value"\nb: \'single \'\' quote\'\n"key with: colon": 1\n',
+  'a: {x: 1, y: [1, 2, ], z: "q"}\nb: [\n  1,\n  # comment\n  2\n]\n',
+  'a: |\n  literal\n  text\n\n\nb: >-\n  folded\n  text\nc: |2\n    indented\n',
+  'a: |+\n  kept\n\nb: 1\n',
+  'a: | # header comment\n  x\n',
+  'a: 1\na: 2\nb:\n  c: 1\n  c: 2\n',
+  'a: 1\nb:\n  x: 1\na:\n  x: 1\n  x: 2\n',
+  '__proto__: {polluted: true}\nconstructor: {prototype: 1}\n',
+  '1.0: float key\n~: null key\ntrue: bool key\n0x1F: hex\n0o17: octal\n+5: plus\n.inf: inf\n-.Inf: minus\n.nan: nan\n1e3: exp\n',
+  'n: [~, null, Null, NULL, true, False, 0o17, 0x1f, +12, -0, .5, 5., 1e-3, .NaN, -.INF, 2026-01-01, 12:30, 1_000]\n',
+  'a: multi\n  line\n  plain\nb: "multi\n  line quoted"\n',
+  'a: 1 # comment\n# between\nb: 2   \n',
+  'a:\n  b:\n    c:\n      - d: 1\n        e: [x, {f: g}]\n',
+  'a: &anchor 1\nb: *anchor\n',
+  'a: !tag 1\n',
+  '%YAML 1.2\n---\na: 1\n',
+  'a:\tb\n',
+  '\uFEFFa: 1\n',
+  'a: 1\n---\nb: 2\n',
+  'a: [1, 2\n',
+  'a: 1\r\nb:\r\n  - x\r\n  - "y"\r\n',
+  'a: 1\rb: 2\r',
+  'a: "emoji 😀 and \u2028 separator"\n',
+  '? complex\n: key\n',
+  'a: 1\n...\n',
+];
+
+describe('the fast YAML path', () => {
+  it('gives the same values, ranges and findings as the full parser on every fixture, example and generated file', () => {
+    for (const [label, text] of CORPUS) {
+      assertSamePaths(text, label);
+      assertSamePaths(text.replace(/\n/g, '\r\n'), `${label} (CRLF)`);
+      const fast = analyze(text, { today: '2026-04-01' });
+      const full = analyze(text, { today: '2026-04-01', fullParser: true });
+      assert.deepStrictEqual(fast.findings, full.findings, `${label}: findings differ`);
+      assert.deepStrictEqual(fast.declarations, full.declarations, `${label}: declarations differ`);
+      assert.deepStrictEqual(fast.references, full.references, `${label}: references differ`);
+    }
+  });
+
+  it('is the path actually taken for clean files, so the comparison above is not empty', () => {
+    for (const [label, text] of CORPUS) {
+      if (label.includes('hostile') || label.endsWith('plain.yaml')) continue;
+      assert.ok(fastParseYaml(text), `${label} should be read by the fast path`);
+    }
+  });
+
+  it('agrees with the full parser at the edges of what it reads, and declines the rest', () => {
+    let taken = 0;
+    for (const text of EDGES) if (assertSamePaths(text, JSON.stringify(text))) taken++;
+    // Most edges are inside the subset; anchors, tags, directives, tabs and errors are not.
+    assert.ok(taken >= 20, `only ${taken} of ${EDGES.length} edge cases took the fast path`);
+    for (const declined of ['a: &anchor 1\nb: *anchor\n', 'a: !tag 1\n', 'a: [1, 2\n', 'a: 1\n---\nb: 2\n', 'a:\tb\n']) {
+      assert.equal(fastParseYaml(declined), undefined, JSON.stringify(declined));
+    }
+  });
+
+  it('agrees with the full parser on random edits of the examples', () => {
+    const sources = CORPUS.filter(([label]) => label.startsWith('examples')).map(([, text]) => text);
+    const pieces = [' ', '\n', '- ', ': ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '  ', 'x', '1', '~', '&a', '*a', '!t', '---', '?', '0x1F', '.inf', '\\', 'é', '😀', '\r\n', '\r'];
+    const editOf = fc.oneof(
+      fc.record({ at: fc.nat(), insert: fc.constantFrom(...pieces) }),
+      fc.record({ at: fc.nat(), remove: fc.integer({ min: 1, max: 12 }) }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...sources), fc.array(editOf, { minLength: 1, maxLength: 4 }), (source, edits) => {
+        let text = source;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = 'insert' in e ? text.slice(0, at) + e.insert + text.slice(at) : text.slice(0, at) + text.slice(at + e.remove);
+        }
+        assertSamePaths(text, 'edited example');
+      }),
+      { numRuns: Number(process.env.ENGAGEMENT_FUZZ_RUNS ?? 300) },
+    );
+  });
+});
