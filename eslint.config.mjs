@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.scratch/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'src/core/schema/generated/**', 'node_modules/**', '.scratch/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

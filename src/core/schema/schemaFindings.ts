@@ -104,7 +104,7 @@ function toFinding(error: ErrorObject, sourceMap: SourceMap): RawFinding | undef
       // The nested error (pattern, with propertyName) already carries the message.
       return undefined;
     default:
-      return make(`${subject(where)}: ${error.message ?? 'is not valid'}.`, valueRange());
+      return make(`${subject(where)} does not satisfy the schema's \`${error.keyword}\` rule.`, valueRange());
   }
 }
 
