@@ -1,6 +1,11 @@
 // Bundles each program into one file: the extension, the CLI (and, later, the webview)
 // ship without node_modules. Types are checked by `tsc`, which esbuild does not do.
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
+
+// js-yaml's CommonJS build, not its ES module: bundled into CommonJS, the ES module build
+// parses about three times slower (measured on 1,000 engagement files: 500 ms vs 150 ms).
+const alias = { 'js-yaml': createRequire(import.meta.url).resolve('js-yaml') };
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -53,7 +58,7 @@ const targets = [
 ];
 
 for (const options of targets) {
-  const config = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', ...options };
+  const config = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', alias, ...options };
   if (watch) {
     const context = await esbuild.context(config);
     await context.watch();

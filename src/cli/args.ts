@@ -8,6 +8,10 @@ export interface LintArgs {
   readonly maxWarnings?: number;
   readonly today?: string;
   readonly color: boolean;
+  /** Threads to lint with; by default one per core for large runs. */
+  readonly jobs?: number;
+  /** Print throughput and peak memory to stderr. */
+  readonly stats?: boolean;
 }
 
 export interface RenderArgs {
@@ -55,6 +59,8 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
   let maxWarnings: number | undefined;
   let today: string | undefined;
   let color = env.isTTY && !env.noColor;
+  let jobs: number | undefined;
+  let stats = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = splitFlag(arg);
@@ -79,6 +85,16 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
         today = v;
         break;
       }
+      case '--jobs':
+      case '-j': {
+        const v = value();
+        if (v === undefined || !/^[1-9]\d{0,2}$/.test(v)) return { command: 'usage-error', message: '--jobs needs a number of threads from 1, e.g. --jobs 2.' };
+        jobs = Number(v);
+        break;
+      }
+      case '--stats':
+        stats = true;
+        break;
       case '--color':
         color = true;
         break;
@@ -90,7 +106,7 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
         paths.push(arg);
     }
   }
-  return maxWarnings === undefined ? { command: 'lint', paths, format, today, color } : { command: 'lint', paths, format, maxWarnings, today, color };
+  return { command: 'lint', paths, format, today, color, stats, ...(maxWarnings === undefined ? {} : { maxWarnings }), ...(jobs === undefined ? {} : { jobs }) };
 }
 
 function parseRender(args: string[]): ParsedArgs {
@@ -157,6 +173,8 @@ Options for lint:
   --max-warnings <n>      Fail when there are more than n warnings (default: no limit)
   --today <YYYY-MM-DD>    The date the analysis is about (default: today)
   --color, --no-color     Force or disable colors in stylish output (NO_COLOR is honoured)
+  -j, --jobs <n>          Threads to lint with (default: one per core from 64 files on)
+  --stats                 Print files per second and peak memory to stderr
 
 Severities per rule come from the nearest .engagementrc.yaml above each file:
   rules:

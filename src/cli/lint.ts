@@ -1,14 +1,16 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeWorkspace, findConfigFile, LineIndex, parseConfig, type EngagementConfig, type RuleSettings } from '../core';
+import { findConfigFile, LineIndex, parseConfig, type EngagementConfig, type RuleSettings } from '../core';
 import type { LintArgs } from './args';
 import { describeFsError, findFiles } from './findFiles';
+import type { ShardFile } from './lintShard';
+import { lintInProcess, lintInThreads } from './lintWorkers';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { countBySeverity, toLintResult, type LintResult } from './lintResult';
-import { decodeUtf8 } from './readText';
 
 export interface LintOutcome {
   readonly stdout: string;
@@ -17,37 +19,35 @@ export interface LintOutcome {
   readonly exitCode: 0 | 1 | 2;
 }
 
+/** Below this many files, linting stays in one thread: starting threads would cost more. */
+const THREAD_THRESHOLD = 64;
+
 /**
  * Lints files as CI does: every file is read and checked together (the portfolio rule needs
  * all of them); a file that cannot be read is reported and the others are still checked.
+ * Large runs are spread over worker threads, one per core by default.
  */
-export function runLint(args: LintArgs, cwd: string, version: string): LintOutcome {
+export async function runLint(args: LintArgs, cwd: string, version: string, script: string): Promise<LintOutcome> {
+  const started = performance.now();
   const stderr: string[] = [];
   const { files, problems } = findFiles(args.paths, cwd);
   stderr.push(...problems);
 
   const configs = new ConfigCache();
-  const inputs: { path: string; text: string; rules: RuleSettings }[] = [];
-  for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (err) {
-      stderr.push(`${path.relative(cwd, file) || file}: ${describeFsError(err)}`);
-      continue;
-    }
-    const decoded = decodeUtf8(bytes);
-    if ('error' in decoded) {
-      stderr.push(`${path.relative(cwd, file)}: ${decoded.error}`);
-      continue;
-    }
-    inputs.push({ path: file, text: decoded.text, rules: configs.rulesFor(path.dirname(file), stderr) });
-  }
+  const shardFiles: ShardFile[] = files.map((file, index) => ({
+    index,
+    path: file,
+    display: path.relative(cwd, file) || file,
+    rules: configs.rulesFor(path.dirname(file), stderr),
+    today: args.today,
+  }));
+  const threads = Math.min(args.jobs ?? (files.length >= THREAD_THRESHOLD ? os.availableParallelism() : 1), Math.max(1, files.length));
+  const run = threads > 1 ? await lintInThreads(shardFiles, threads, script) : lintInProcess(shardFiles);
 
-  const analyses = analyzeWorkspace(
-    inputs.map((input) => ({ path: path.relative(cwd, input.path), text: input.text, options: { rules: input.rules, today: args.today } })),
-  );
-  const results: LintResult[] = [...configs.results(), ...inputs.map((input, i) => toLintResult(input.path, analyses[i]!.findings, analyses[i]!.lines))];
+  const byIndex = [...run.outcomes].sort((a, b) => a.index - b.index);
+  for (const outcome of byIndex) if (outcome.problem) stderr.push(outcome.problem);
+  const finished = [...run.finished].sort((a, b) => a.index - b.index).map((f) => f.result);
+  const results: LintResult[] = [...configs.results(), ...finished];
 
   let stdout: string;
   switch (args.format) {
@@ -70,7 +70,15 @@ export function runLint(args: LintArgs, cwd: string, version: string): LintOutco
   const tooManyWarnings = args.maxWarnings !== undefined && counts.warning > args.maxWarnings;
   if (tooManyWarnings) stderr.push(`${counts.warning} warnings, more than --max-warnings ${args.maxWarnings}.`);
   const exitCode = fileProblems ? 2 : counts.error > 0 || tooManyWarnings ? 1 : 0;
+  if (args.stats) stderr.push(statsLine(files.length, performance.now() - started, threads));
   return { stdout, stderr, exitCode };
+}
+
+/** Throughput and peak memory (of the whole process, threads included), for `--stats`. */
+function statsLine(files: number, ms: number, threads: number): string {
+  const perSecond = files / (ms / 1000);
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  return `stats: ${files} files in ${ms.toFixed(0)} ms (${perSecond.toFixed(0)} files/s) on ${threads} thread${threads === 1 ? '' : 's'}; peak memory ${peakMb.toFixed(0)} MB`;
 }
 
 /** Finds and reads each folder's `.engagementrc.yaml` once, keeping its own findings. */

@@ -4,10 +4,11 @@ import packageJson from '../../package.json';
 import { RULE_CATALOG } from '../core';
 import { HELP, parseArgs } from './args';
 import { runLint } from './lint';
+import { isShardThread, serveShard } from './lintWorkers';
 import { runRender } from './render';
 
-/** Entry point of the `engagement` command. Returns the exit code. */
-export function main(argv: readonly string[]): number {
+/** Entry point of the `engagement` command. Resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArgs(argv, { isTTY: Boolean(process.stdout.isTTY), noColor: 'NO_COLOR' in process.env });
   switch (parsed.command) {
     case 'help':
@@ -40,7 +41,8 @@ export function main(argv: readonly string[]): number {
       return outcome.exitCode;
     }
     case 'lint': {
-      const outcome = runLint(parsed, process.cwd(), packageJson.version);
+      // This bundle is also the worker script of the lint threads.
+      const outcome = await runLint(parsed, process.cwd(), packageJson.version, __filename);
       process.stdout.write(outcome.stdout);
       for (const line of outcome.stderr) process.stderr.write(`engagement: ${line}\n`);
       return outcome.exitCode;
@@ -48,4 +50,14 @@ export function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (isShardThread()) {
+  serveShard();
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      process.stderr.write(`engagement: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -12,7 +12,7 @@ import { collectSymbols, type SymbolEntry } from './symbols';
 import { LineIndex } from './text/lineIndex';
 import type { Finding, RawFinding, RuleSettings, TextRange } from './types';
 import { parseYaml } from './yaml/parseYaml';
-import { pointerOf, SourceMap } from './yaml/sourceMap';
+import { SourceMap } from './yaml/sourceMap';
 
 export interface AnalyzeOptions {
   /** The day the analysis is about (`YYYY-MM-DD`); defaults to the current date. */
@@ -124,7 +124,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): RawAnalysis {
       schedule,
       symbols,
       report(at, message, reportOptions) {
-        const range = parsed.sourceMap.rangeOf(pointerOf(at), reportOptions?.part ?? 'value');
+        const range = parsed.sourceMap.range(at, reportOptions?.part ?? 'value');
         findings.push({ ruleId: rule.id, severity: reportOptions?.severity ?? rule.defaultSeverity, message, range });
       },
     };

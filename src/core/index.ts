@@ -2,7 +2,7 @@
  * The engagement analyzer: pure TypeScript, no editor, no file system. Everything the CLI,
  * the VS Code extension and the preview know about engagement files comes from here.
  */
-export { analyze, type Analysis, type AnalyzeOptions, type LocatedSymbol } from './analyze';
+export { analyze, analyzeRaw, type Analysis, type AnalyzeOptions, type LocatedSymbol, type RawAnalysis } from './analyze';
 export { analyzeWorkspace, type WorkspaceFile } from './portfolio';
 export { planCalendar, planPosition, describePlanPosition, type PlanCalendar, type PlanPosition, type PhaseDates } from './calendar';
 export { kpiProgress, directionOf, type KpiProgress, type KpiStatus } from './kpiStatus';
@@ -14,7 +14,7 @@ export { LineIndex } from './text/lineIndex';
 export { engagementSchema } from './schema/engagementSchema';
 export { dayOf, parseDay, formatDay, type Day } from './model/dates';
 export type * from './model/engagement';
-export type { Finding, Severity, TextRange, RuleSettings, RuleSetting, Path } from './types';
+export type { Finding, RawFinding, Severity, TextRange, RuleSettings, RuleSetting, Path } from './types';
 export { ruleDocsUrl, HOMEPAGE } from './rules/docsUrl';
 export { completionsAt, type CompletionEntry } from './editing/completions';
 export { hoverAt, type HoverInfo } from './editing/hover';
@@ -25,7 +25,7 @@ export { describeSymbol } from './editing/describeSymbol';
 export { quickFixesFor, applyEdits, type QuickFix, type TextEdit } from './editing/quickFixes';
 export { ROLE_TEMPLATES, roleTemplate, type RoleTemplate, type KpiTemplate } from './library/roles';
 export { engagementTemplate, kpiBlock, planPhases, slugify, PLAIN_SLOTS, type Slots } from './library/engagementTemplate';
-export { portfolioFindings } from './portfolio';
+export { portfolioFindings, type PortfolioInput } from './portfolio';
 export { applyPolicy } from './policy';
 export { AREAS, LEVELS } from './model/engagement';
 export { pointerOf } from './yaml/sourceMap';

@@ -30,6 +30,16 @@ export function analyzeWorkspace(files: readonly WorkspaceFile[]): Analysis[] {
   });
 }
 
+/**
+ * What the portfolio rule reads of one analysis. Only the lookup of a range is needed of the
+ * source map, so a thread that has dropped its map can pass that one range instead.
+ */
+export interface PortfolioInput {
+  readonly model: RawAnalysis['model'];
+  readonly schedule: RawAnalysis['schedule'];
+  readonly sourceMap: Pick<RawAnalysis['sourceMap'], 'rangeOf'>;
+}
+
 interface Load {
   readonly index: number;
   readonly path: string;
@@ -40,7 +50,7 @@ interface Load {
 }
 
 /** Portfolio findings per file index, for engagements whose combined load exceeds capacity. */
-export function portfolioFindings(entries: readonly { path: string; analysis: Pick<RawAnalysis, 'model' | 'schedule' | 'sourceMap'> }[]): Map<number, RawFinding[]> {
+export function portfolioFindings(entries: readonly { path: string; analysis: PortfolioInput }[]): Map<number, RawFinding[]> {
   const byExecutive = new Map<string, Load[]>();
   entries.forEach(({ path, analysis }, index) => {
     const model = analysis.model;

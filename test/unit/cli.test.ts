@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readExamples, writeWorkspace } from '../../bench/workspace';
 import { BASE, edit, ROOT } from './helpers';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -167,6 +168,25 @@ describe('engagement command line', () => {
     const dir = workspace({ 'a.engagement.yaml': a, 'b.engagement.yaml': b });
     const results = JSON.parse(run(['lint', '-f', 'json'], dir).stdout) as JsonResult[];
     for (const r of results) assert.deepEqual(r.messages.map((m) => m.ruleId), ['portfolio-overcommitted']);
+  });
+
+  it('gives the same report on worker threads as in one thread, problems and portfolio included', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-cli-threads-'));
+    writeWorkspace(dir, 90, readExamples(ROOT), 30);
+    fs.writeFileSync(path.join(dir, 'team-03', 'broken.engagement.yaml'), Buffer.from([0x66, 0x6f, 0x72, 0x6d, 0xff, 0x0a]));
+    fs.writeFileSync(path.join(dir, 'team-05', 'bad-yaml.engagement.yaml'), 'format: engagement/v1\nid: [oops\n');
+    const one = run(['lint', '-f', 'json', '--jobs', '1'], dir);
+    const three = run(['lint', '-f', 'json', '--jobs', '3', '--stats'], dir);
+    assert.equal(one.code, 2, one.stderr);
+    assert.equal(three.code, 2, three.stderr);
+    assert.equal(three.stdout, one.stdout);
+    const results = JSON.parse(three.stdout) as JsonResult[];
+    assert.equal(results.length, 91, 'every readable file is reported');
+    const rules = new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)));
+    assert.ok(rules.has('portfolio-overcommitted') && rules.has('schema'), [...rules].join(', '));
+    assert.match(three.stderr, /broken\.engagement\.yaml: not valid UTF-8/);
+    assert.match(three.stderr, /stats: 92 files in \d+ ms \(\d+ files\/s\) on 3 threads; peak memory \d+ MB/);
+    assert.doesNotMatch(one.stderr, /stats:/);
   });
 
   it('finds no warnings in the examples', () => {

@@ -52,7 +52,10 @@ interface ReadNode {
   readonly start: number;
   /** Where the node's own text ends. */
   readonly end: number;
-  /** Where it ends including the rest of its line (spaces, comment, line break), in block context. */
+  /**
+   * Where it ends including the rest of its line (spaces, comment, line break), in block
+   * context; -1 until asked for, since only the last node of a block collection needs it.
+   */
   readonly lineEnd: number;
 }
 
@@ -133,7 +136,7 @@ class EventReader {
       case SCALAR_STYLE.PLAIN: {
         if (event.valueStart === -1) return this.emptyScalar(block, indicator);
         const value = resolvePlainScalar(getScalarValue(text, event));
-        return { value, start: event.valueStart, end: event.valueEnd, lineEnd: this.lineEnd(event.valueEnd) };
+        return { value, start: event.valueStart, end: event.valueEnd, lineEnd: -1 };
       }
       case SCALAR_STYLE.SINGLE_QUOTED:
       case SCALAR_STYLE.DOUBLE_QUOTED: {
@@ -141,7 +144,7 @@ class EventReader {
         const start = event.valueStart - 1;
         const end = event.valueEnd + 1;
         if (text[start] !== quote || text[end - 1] !== quote) throw OUTSIDE_SUBSET;
-        return { value: getScalarValue(text, event), start, end, lineEnd: this.lineEnd(end) };
+        return { value: getScalarValue(text, event), start, end, lineEnd: -1 };
       }
       default:
         return this.blockScalar(event);
@@ -186,7 +189,6 @@ class EventReader {
 
   private blockMap(at: SourceMapNode, depth: number): ReadNode {
     const result: Record<string, unknown> = {};
-    const seen = new Set<string>();
     let first: ReadNode | undefined;
     let last: ReadNode | undefined;
     while (this.events[this.index]?.type !== EVENT_ID.POP) {
@@ -196,26 +198,25 @@ class EventReader {
         first = key.node;
         if (depth === 0) this.rootFirstKey = { start: first.start, end: first.end };
       }
-      const value = this.entry(result, seen, key, at, depth, true);
-      last = value;
+      last = this.entry(result, key, at, depth, true);
     }
     this.index++;
     if (!first || !last) throw OUTSIDE_SUBSET;
-    return { value: result, start: first.start, end: last.lineEnd, lineEnd: last.lineEnd };
+    const end = this.lineEndOf(last);
+    return { value: result, start: first.start, end, lineEnd: end };
   }
 
   private flowMap(start: number, at: SourceMapNode, depth: number): ReadNode {
     if (this.text[start] !== '{') throw OUTSIDE_SUBSET;
     const result: Record<string, unknown> = {};
-    const seen = new Set<string>();
     let after = start + 1;
     while (this.events[this.index]?.type !== EVENT_ID.POP) {
       const key = this.key(this.next());
-      after = this.entry(result, seen, key, at, depth, false).end;
+      after = this.entry(result, key, at, depth, false).end;
     }
     this.index++;
     const end = this.closingBracket(after, '}');
-    return { value: result, start, end, lineEnd: this.lineEnd(end) };
+    return { value: result, start, end, lineEnd: -1 };
   }
 
   private key(event: Event): { name: string; node: ReadNode } {
@@ -226,9 +227,10 @@ class EventReader {
   }
 
   /** Reads one map entry's value and stores it, reporting a repeated key like the full parser. */
-  private entry(result: Record<string, unknown>, seen: Set<string>, key: { name: string; node: ReadNode }, parent: SourceMapNode, depth: number, block: boolean): ReadNode {
+  private entry(result: Record<string, unknown>, key: { name: string; node: ReadNode }, parent: SourceMapNode, depth: number, block: boolean): ReadNode {
     const keyRange = { start: key.node.start, end: key.node.end };
-    if (seen.has(key.name)) {
+    // Every first occurrence is stored, so an own property means the key was seen before.
+    if (Object.prototype.hasOwnProperty.call(result, key.name)) {
       if (this.discarding === 0) this.findings.push({ ruleId: 'schema', severity: 'error', message: `Duplicate key \`${key.name}\`: only the first one counts.`, range: keyRange });
       // The value is still read, to move past its events, but neither kept nor mapped.
       this.discarding++;
@@ -238,7 +240,6 @@ class EventReader {
         this.discarding--;
       }
     }
-    seen.add(key.name);
     const value = this.node(this.child(parent, key.name), depth + 1, keyRange, block, key.node.end);
     // defineProperty keeps `__proto__` an own data property instead of a prototype change.
     if (key.name === '__proto__') Object.defineProperty(result, key.name, { value: value.value, enumerable: true, writable: true, configurable: true });
@@ -254,11 +255,12 @@ class EventReader {
     while (this.events[this.index]?.type !== EVENT_ID.POP) {
       last = this.node(this.child(at, String(items.length)), depth + 1, undefined, true, after);
       items.push(last.value);
-      after = last.lineEnd;
+      after = last.end;
     }
     this.index++;
     if (!last) throw OUTSIDE_SUBSET;
-    return { value: items, start, end: last.lineEnd, lineEnd: last.lineEnd };
+    const end = this.lineEndOf(last);
+    return { value: items, start, end, lineEnd: end };
   }
 
   private flowSeq(start: number, at: SourceMapNode, depth: number): ReadNode {
@@ -272,7 +274,7 @@ class EventReader {
     }
     this.index++;
     const end = this.closingBracket(after, ']');
-    return { value: items, start, end, lineEnd: this.lineEnd(end) };
+    return { value: items, start, end, lineEnd: -1 };
   }
 
   /** The offset just past the bracket that closes a flow collection whose content ends at `from`. */
@@ -306,6 +308,10 @@ class EventReader {
         at = newline === -1 ? text.length : newline;
       } else return at;
     }
+  }
+
+  private lineEndOf(node: ReadNode): number {
+    return node.lineEnd >= 0 ? node.lineEnd : this.lineEnd(node.end);
   }
 
   /** Where a block-context node's line ends: past trailing spaces, a comment and one line break. */

@@ -86,7 +86,10 @@ export class SourceMap {
    * nearest recorded ancestor (where a missing entry would be added).
    */
   rangeOf(pointer: string, part: 'key' | 'value'): TextRange {
-    const segments = segmentsOf(pointer);
+    return this.rangeAtSegments(segmentsOf(pointer), part);
+  }
+
+  private rangeAtSegments(segments: readonly (string | number)[], part: 'key' | 'value'): TextRange {
     const exact = this.nodeAt(segments)?.location;
     if (exact) return part === 'key' ? (exact.key ?? exact.value) : exact.value;
     // Walk down as far as the path is recorded; the deepest recorded ancestor wins.
@@ -94,7 +97,7 @@ export class SourceMap {
     let best: NodeLocation | undefined;
     for (const segment of segments) {
       if (node.location && node !== this.root) best = node.location;
-      node = node.children?.get(segment);
+      node = node.children?.get(String(segment));
       if (!node) break;
     }
     return best ? (best.key ?? best.value) : this.fallback;
@@ -115,14 +118,15 @@ export class SourceMap {
     return best;
   }
 
+  /** As `rangeOf`, for a path: the tree is walked by its segments, with no pointer in between. */
   range(path: Path, part: 'key' | 'value' = 'value'): TextRange {
-    return this.rangeOf(pointerOf(path), part);
+    return this.rangeAtSegments(path, part);
   }
 
-  private nodeAt(segments: readonly string[]): SourceMapNode | undefined {
+  private nodeAt(segments: readonly (string | number)[]): SourceMapNode | undefined {
     let node: SourceMapNode | undefined = this.root;
     for (const segment of segments) {
-      node = node.children?.get(segment);
+      node = node.children?.get(String(segment));
       if (!node) return undefined;
     }
     return node;

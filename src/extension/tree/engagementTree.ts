@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AREAS, dayOf, describePlanPosition, kpiProgress, planCalendar, planPosition, pointerOf, type Analysis, type Kpi, type KpiStatus, type Path, type TextRange } from '../../core';
+import { AREAS, dayOf, describePlanPosition, kpiProgress, planCalendar, planPosition, type Analysis, type Kpi, type KpiStatus, type Path, type TextRange } from '../../core';
 import { today } from '../documentAnalyses';
 import type { IndexedEngagement, WorkspaceIndex } from '../workspaceIndex';
 
@@ -100,7 +100,7 @@ function group(id: string, label: string, icon: string, entry: IndexedEngagement
 }
 
 function rangeOf(analysis: Analysis, path: Path, part: 'key' | 'value' = 'key'): TextRange {
-  return analysis.sourceMap.rangeOf(pointerOf(path), part);
+  return analysis.sourceMap.range(path, part);
 }
 
 function phaseNodes(analysis: Analysis, entry: IndexedEngagement, parent: string): EngagementNode[] {

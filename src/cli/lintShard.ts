@@ -1,0 +1,89 @@
+import * as fs from 'node:fs';
+import { analyzeRaw, applyPolicy, pointerOf, type Engagement, type LineIndex, type RawFinding, type RuleSettings, type Schedule, type TextRange } from '../core';
+import { describeFsError } from './findFiles';
+import { toLintResult, type LintResult } from './lintResult';
+import { decodeUtf8 } from './readText';
+
+/** One file to lint, as the main thread hands it to a shard. */
+export interface ShardFile {
+  /** Position in the whole run: results and messages keep this order. */
+  readonly index: number;
+  readonly path: string;
+  /** How the file is named in messages. */
+  readonly display: string;
+  readonly rules: RuleSettings;
+  readonly today?: string;
+}
+
+/** What the portfolio rule needs of a file, small enough to pass between threads. */
+export interface PortfolioEntry {
+  readonly index: number;
+  readonly path: string;
+  readonly model: Engagement;
+  readonly schedule: Schedule;
+  readonly commitmentKey: TextRange;
+}
+
+/** First pass over a file: a problem reading it, or what the portfolio rule needs (if anything). */
+export interface ReadOutcome {
+  readonly index: number;
+  readonly problem?: string;
+  readonly portfolio?: PortfolioEntry;
+}
+
+export interface FinishedFile {
+  readonly index: number;
+  readonly result: LintResult;
+}
+
+/** What a shard keeps between the passes: no model and no source map, so memory stays near the input's size. */
+interface Pending {
+  readonly file: ShardFile;
+  readonly text: string;
+  readonly rawFindings: RawFinding[];
+  readonly lines: LineIndex;
+}
+
+/**
+ * The files of one thread. Linting is two passes because `portfolio-overcommitted` needs
+ * every engagement at once: `read` analyzes each file and reports what the portfolio rule
+ * needs; the main thread runs that rule over all of them; `finish` adds its findings and
+ * applies settings and suppression comments, as `analyzeWorkspace` does in one process.
+ */
+export class LintShard {
+  private readonly pending = new Map<number, Pending>();
+
+  read(files: readonly ShardFile[]): ReadOutcome[] {
+    return files.map((file) => this.readOne(file));
+  }
+
+  finish(extra: ReadonlyMap<number, RawFinding[]>): FinishedFile[] {
+    const results: FinishedFile[] = [];
+    for (const [index, entry] of this.pending) {
+      const disabled = entry.file.rules['portfolio-overcommitted'] === 'off';
+      const added = disabled ? [] : (extra.get(index) ?? []);
+      const findings = applyPolicy([...entry.rawFindings, ...added], entry.text, entry.lines, entry.file.rules);
+      results.push({ index, result: toLintResult(entry.file.path, findings, entry.lines) });
+    }
+    this.pending.clear();
+    return results;
+  }
+
+  private readOne(file: ShardFile): ReadOutcome {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file.path);
+    } catch (err) {
+      return { index: file.index, problem: `${file.display}: ${describeFsError(err)}` };
+    }
+    const decoded = decodeUtf8(bytes);
+    if ('error' in decoded) return { index: file.index, problem: `${file.display}: ${decoded.error}` };
+    const raw = analyzeRaw(decoded.text, { rules: file.rules, today: file.today });
+    this.pending.set(file.index, { file, text: decoded.text, rawFindings: raw.rawFindings, lines: raw.lines });
+    // Only active engagements with a term and a commitment can overload anyone.
+    const { model, schedule } = raw;
+    if (!model || !schedule || model.status !== 'active') return { index: file.index };
+    const commitmentKey = raw.sourceMap.rangeOf(pointerOf(['commitment']), 'key');
+    return { index: file.index, portfolio: { index: file.index, path: file.display, model, schedule, commitmentKey } };
+  }
+}
