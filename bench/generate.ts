@@ -21,3 +21,20 @@ export function generateEngagement(base: string, lines: number): string {
   }
   return base.replace('kpis:\n', `kpis:\n${kpis}`);
 }
+
+/**
+ * The same file with `count` schema errors spread through its generated KPIs: in turn an
+ * unknown key, a wrong enum value and a wrong type, so findings are part of what is timed.
+ */
+export function withSchemaErrors(text: string, count: number): string {
+  const kpis = [...text.matchAll(/^ {2}- id: generated-(\d+)\n/gm)].length;
+  const step = Math.max(1, Math.floor(kpis / count));
+  let result = text;
+  for (let n = 0; n < count; n++) {
+    const i = n * step;
+    const mistake = [`    sourse: CRM\n`, `    type: lagard\n`, `    target: twenty\n`][n % 3]!;
+    const field = [/( {4}source: CRM\n)/, /( {4}type: \w+\n)/, /( {4}target: \d+\n)/][n % 3]!;
+    result = result.replace(new RegExp(`(  - id: generated-${i}\\n(?:    .*\\n)*?)${field.source}`), `$1${mistake}`);
+  }
+  return result;
+}

@@ -78,7 +78,7 @@ export class LintShard {
     }
     const decoded = decodeUtf8(bytes);
     if ('error' in decoded) return { index: file.index, problem: `${file.display}: ${decoded.error}` };
-    const raw = analyzeRaw(decoded.text, { rules: file.rules, today: file.today });
+    const raw = analyzeRaw(decoded.text, { rules: file.rules, today: file.today, locateSymbols: false });
     this.pending.set(file.index, { file, text: decoded.text, rawFindings: raw.rawFindings, lines: raw.lines });
     // Only active engagements with a term and a commitment can overload anyone.
     const { model, schedule } = raw;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ruleDocsUrl, type Finding, type LineIndex } from '../core';
 import { isEngagementDocument, type DocumentAnalyses } from './documentAnalyses';
+import type { WorkMeter } from './workMeter';
 
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
@@ -27,6 +28,13 @@ export interface ExtraFindings {
 /** Lets "Validate Workspace" show findings of files that are not open. */
 export interface WorkspaceDiagnostics {
   publish(uri: vscode.Uri, findings: readonly Finding[], lines: LineIndex): void;
+  /**
+   * For each publication that followed an edit: milliseconds from the end of the throttle
+   * delay to the diagnostics being set (timer lateness, analysis and conversion), latest last.
+   */
+  readonly latencies: readonly number[];
+  /** How many such publications there have been (`latencies` keeps the last 100). */
+  readonly latencyCount: number;
 }
 
 /**
@@ -34,28 +42,36 @@ export interface WorkspaceDiagnostics {
  * once when a document opens, then at most one analysis per delay while typing. A result is
  * published only for the version it was computed from.
  */
-export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFindings): vscode.Disposable & WorkspaceDiagnostics {
+export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFindings, meter: WorkMeter): vscode.Disposable & WorkspaceDiagnostics {
   const collection = vscode.languages.createDiagnosticCollection('engagement');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const latencies: number[] = [];
+  let latencyCount = 0;
 
   const publish = (document: vscode.TextDocument): void => {
     if (document.isClosed || !isEngagementDocument(document)) return;
     const version = document.version;
-    const analysis = analyses.get(document);
-    if (document.version !== version) return; // a newer edit arrived; its own run will publish
-    const findings = [...analysis.findings, ...extra.findings(document.uri)];
-    collection.set(document.uri, findings.map((f) => toDiagnostic(f, analysis.lines)));
+    meter.run('publish diagnostics', () => {
+      const analysis = analyses.get(document);
+      if (document.version !== version) return; // a newer edit arrived; its own run will publish
+      const findings = [...analysis.findings, ...extra.findings(document.uri)];
+      collection.set(document.uri, findings.map((f) => toDiagnostic(f, analysis.lines)));
+    });
   };
 
   const schedule = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
     if (timers.has(key)) return; // throttle: the pending run reads the latest text
     const delay = vscode.workspace.getConfiguration('engagementKit', document.uri).get<number>('validation.delay') ?? 150;
+    const due = performance.now() + delay;
     timers.set(
       key,
       setTimeout(() => {
         timers.delete(key);
         publish(document);
+        latencies.push(performance.now() - due);
+        latencyCount++;
+        if (latencies.length > 100) latencies.shift();
       }, delay),
     );
   };
@@ -90,6 +106,10 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
     },
   );
   return {
+    latencies,
+    get latencyCount() {
+      return latencyCount;
+    },
     dispose: () => disposable.dispose(),
     publish(uri, findings, lines) {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { analyze, type Analysis } from '../core';
 import type { RuleSettingsProvider } from './ruleSettings';
+import type { WorkMeter } from './workMeter';
 
 export const LANGUAGE_ID = 'engagement';
 
@@ -18,7 +19,10 @@ export class DocumentAnalyses implements vscode.Disposable {
   private readonly lastGood = new Map<string, Analysis>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly settings: RuleSettingsProvider) {
+  constructor(
+    private readonly settings: RuleSettingsProvider,
+    private readonly meter: WorkMeter,
+  ) {
     this.subscriptions = [
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       settings.onDidChange(() => this.cache.clear()),
@@ -29,7 +33,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = analyze(document.getText(), { rules: this.settings.rulesFor(document.uri), today: today() });
+    const analysis = this.meter.run('analyze document', () => analyze(document.getText(), { rules: this.settings.rulesFor(document.uri), today: today() }));
     this.cache.set(key, { version: document.version, analysis });
     if (analysis.model && !analysis.syntaxBroken) this.lastGood.set(key, analysis);
     return analysis;

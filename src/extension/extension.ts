@@ -8,6 +8,7 @@ import { PreviewManager } from './preview/previewManager';
 import { registerQuickFixes } from './quickFixes';
 import { RuleSettingsProvider } from './ruleSettings';
 import { EngagementTreeProvider, VIEW_ID } from './tree/engagementTree';
+import { WorkMeter } from './workMeter';
 import { WorkspaceIndex } from './workspaceIndex';
 
 declare const __engagementKitLoadStart: number | undefined;
@@ -21,14 +22,21 @@ export interface EngagementKitApi {
   readonly previews: PreviewManager;
   /** The text of the plan position item for the active engagement file. */
   planStatusText(): string;
+  /** The extension's own work on the host thread, measured (see WorkMeter). */
+  readonly meter: WorkMeter;
+  /** `performance.now()` when the bundle started to load: the origin of the timings above. */
+  readonly loadStart: number;
+  /** Edit-to-diagnostics times after the throttle, in milliseconds: the last 100, and how many in all. */
+  readonly diagnosticLatencies: { readonly recent: readonly number[]; readonly count: number };
 }
 
 /** Wires the features; each `registerX` returns what to dispose. No work happens here. */
 export function activate(context: vscode.ExtensionContext): EngagementKitApi {
+  const meter = new WorkMeter();
   const settings = new RuleSettingsProvider();
-  const analyses = new DocumentAnalyses(settings);
-  const index = new WorkspaceIndex(analyses, settings);
-  const diagnostics = registerDiagnostics(analyses, { findings: (uri) => index.portfolioFor(uri), onDidChange: index.onDidChange });
+  const analyses = new DocumentAnalyses(settings, meter);
+  const index = new WorkspaceIndex(analyses, settings, meter);
+  const diagnostics = registerDiagnostics(analyses, { findings: (uri) => index.portfolioFor(uri), onDidChange: index.onDidChange }, meter);
   const tree = new EngagementTreeProvider(index);
   const status = registerPlanStatusItem(analyses);
   const previews = new PreviewManager(analyses, context.extensionUri);
@@ -48,7 +56,21 @@ export function activate(context: vscode.ExtensionContext): EngagementKitApi {
   // The portfolio rule needs every file: read them in the background, after activation.
   void index.ready();
   const loadStart = typeof __engagementKitLoadStart === 'number' ? __engagementKitLoadStart : performance.now();
-  return { index, tree, previews, planStatusText: () => status.text(), activationMs: performance.now() - loadStart };
+  return {
+    index,
+    tree,
+    previews,
+    planStatusText: () => status.text(),
+    activationMs: performance.now() - loadStart,
+    meter,
+    loadStart,
+    diagnosticLatencies: {
+      recent: diagnostics.latencies,
+      get count() {
+        return diagnostics.latencyCount;
+      },
+    },
+  };
 }
 
 export function deactivate(): void {

@@ -128,8 +128,9 @@ export async function launchBrowser(scratch, env) {
  * Opens the workbench with the test payload and resolves with the exit code the extension
  * host's test run reports through `codeAutomationExit`. Reporter lines are echoed.
  */
-export async function runTestsInWorkbench({ context, port, workspace, extensionPath, testsPath, timeoutMs = 600_000 }) {
-  const page = context.pages()[0] ?? (await context.newPage());
+export async function runTestsInWorkbench({ context, port, workspace, extensionPath, testsPath, timeoutMs = 600_000, newPage = false }) {
+  // A page can expose the exit function only once: a second run needs a page of its own.
+  const page = (!newPage && context.pages()[0]) || (await context.newPage());
   const exit = new Promise((resolve) => {
     page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))).catch(() => undefined);
   });

@@ -3,6 +3,7 @@
 // where VS Code can be downloaded, else through code-server from npm (see install.mjs).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { installVsix, isolatedEnv, launchBrowser, runTestsInWorkbench, startCodeServer } from './codeServer.mjs';
@@ -12,6 +13,7 @@ import { unpackVsix } from './unpackVsix.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const testsPath = join(root, 'out', 'test', 'integration', 'index.js');
+const performanceTestsPath = join(root, 'out', 'test', 'performance', 'index.js');
 const artifacts = join(root, 'test-artifacts');
 const NETWORK_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH']);
 
@@ -42,6 +44,10 @@ async function tryTestElectron(extensionPath, workspace) {
   const { runTests } = await import('@vscode/test-electron');
   try {
     await runTests({ extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath, launchArgs: [workspace, '--disable-workspace-trust'] });
+    const large = join(workspace, '..', 'workspace-1000');
+    const { writeWorkspace, readExamples } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'workspace.js'));
+    writeWorkspace(large, 1000, readExamples(root));
+    await runTests({ extensionDevelopmentPath: extensionPath, extensionTestsPath: performanceTestsPath, launchArgs: [large, '--disable-workspace-trust'] });
     return 0;
   } catch (err) {
     const code = err?.code ?? err?.cause?.code;
@@ -79,11 +85,27 @@ async function runWithCodeServer({ scratch, vsix, extensionPath, workspace }) {
     mkdirSync(emptyFolder, { recursive: true });
     const ui = await runUiTests({ context, port: server.port, workspace, emptyFolder, artifacts });
     console.log(`\n  ${ui.passed} passing${ui.failed ? `\n  ${ui.failed} failing` : ''}`);
-    return code || (ui.failed ? 1 : 0);
+
+    const performance = await runPerformanceSuite({ context, port: server.port, scratch, extensionPath, resultsFile });
+    return code || (ui.failed ? 1 : 0) || performance;
   } finally {
     await context?.close().catch(() => undefined);
     await server.stop();
   }
+}
+
+/**
+ * A second window, opened on a generated workspace of 1,000 engagement files: measures
+ * activation, the first full index and keystroke-to-diagnostics on a 5,000-line file.
+ */
+async function runPerformanceSuite({ context, port, scratch, extensionPath, resultsFile }) {
+  const workspace = join(scratch, 'workspace-1000');
+  const { writeWorkspace, readExamples } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'workspace.js'));
+  writeWorkspace(workspace, 1000, readExamples(root));
+  const { code } = await runTestsInWorkbench({ context, port, workspace, extensionPath, testsPath: performanceTestsPath, newPage: true });
+  const results = JSON.parse(readFileSync(resultsFile.replace(/\.json$/, '.performance.json'), 'utf8'));
+  console.log(`Performance: ${results.passes} passed, ${results.failures} failed.`);
+  return code;
 }
 
 main().then(

@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { generateEngagement } from '../../bench/generate';
+import type { EngagementKitApi } from '../../src/extension/extension';
+import { diagnosticsWhen, EXTENSION_ID, fileUri } from '../integration/helpers';
+
+/** Where the measured figures are written, for the README and the benchmark report. */
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const FIGURES = path.join(ROOT, 'test-artifacts', 'editor-performance.json');
+const FILES = 1_000;
+
+function record(figures: Record<string, unknown>): void {
+  const previous = fs.existsSync(FIGURES) ? (JSON.parse(fs.readFileSync(FIGURES, 'utf8')) as Record<string, unknown>) : {};
+  fs.mkdirSync(path.dirname(FIGURES), { recursive: true });
+  fs.writeFileSync(FIGURES, JSON.stringify({ ...previous, ...figures }, null, 2));
+  console.log(`      measured: ${JSON.stringify(figures)}`);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+describe(`a workspace of ${FILES.toLocaleString('en-US')} engagement files`, () => {
+  let api: EngagementKitApi;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<EngagementKitApi>(EXTENSION_ID);
+    assert.ok(extension);
+    api = await extension.activate();
+  });
+
+  it('fills the tree and computes the portfolio from every file, without holding the host', async () => {
+    const roots = await api.tree.getChildren();
+    assert.equal(roots.length, FILES, 'every file has its node in the tree');
+    const all = api.index.all();
+    assert.equal(all.length, FILES);
+    // Executives are shared between files, so the portfolio rule must have found overloads.
+    const overloaded = all.filter((e) => e.portfolio.some((f) => f.ruleId === 'portfolio-overcommitted')).length;
+    assert.ok(overloaded > FILES / 2, `${overloaded} files with portfolio findings`);
+    assert.ok(api.index.scannedAt !== undefined);
+    const work = api.meter.report();
+    record({
+      workspaceFiles: FILES,
+      activationMs: Math.round(api.activationMs * 10) / 10,
+      workspaceReadyMs: Math.round(api.index.scannedAt - api.loadStart),
+      scanStartedAfterLoadMs: Math.round(api.index.scanPhases!.startedAt - api.loadStart),
+      findFilesMs: Math.round(api.index.scanPhases!.findFilesMs),
+      readAndAnalyzeMs: Math.round(api.index.scanPhases!.readAndAnalyzeMs),
+      portfolioMs: Math.round(api.index.scanPhases!.portfolioMs),
+      longestTaskDuringScanMs: Math.round(work.longestMs * 10) / 10,
+      longestTaskDuringScan: work.longestLabel,
+      tasksMeasuredDuringScan: work.measured,
+    });
+  });
+
+  it('publishes diagnostics for a 5,000-line file right after the throttle, on every edit', async function () {
+    this.timeout(120_000);
+    const uri = fileUri('large.engagement.yaml');
+    const base = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'base.engagement.yaml'), 'utf8');
+    const text = generateEngagement(base, 5_000);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    await diagnosticsWhen(uri, (d) => d.length === 0, 30_000);
+    const delay = vscode.workspace.getConfiguration('engagementKit').get<number>('validation.delay') ?? 150;
+    const line = document.getText().split('\n').findIndex((l) => l.includes('unit: count'));
+    assert.ok(line > 0);
+
+    api.meter.reset();
+    const endToEnd: number[] = [];
+    const countBefore = api.diagnosticLatencies.count;
+    for (let i = 0; i < 12; i++) {
+      // Alternate between a wrong key (one schema finding) and the right one (none).
+      const wrong = i % 2 === 0;
+      const start = performance.now();
+      await editor.edit((b) => b.replace(new vscode.Range(line, 4, line, 8), wrong ? 'unti' : 'unit'));
+      await diagnosticsWhen(uri, (d) => (wrong ? d.some((x) => x.message.includes('`unti`')) : d.length === 0), 10_000);
+      endToEnd.push(performance.now() - start - delay);
+    }
+    const published = api.diagnosticLatencies.count - countBefore;
+    // An edit can also be published by the workspace index's own refresh before the throttle
+    // ends; the next edit then joins the pending run. Most go through the throttle.
+    assert.ok(published >= 6, `${published} publications measured`);
+    const afterThrottle = api.diagnosticLatencies.recent.slice(-published);
+    const work = api.meter.report();
+    record({
+      keystrokeFileLines: text.split('\n').length,
+      throttleMs: delay,
+      afterThrottleMs: { min: Math.min(...afterThrottle), median: median(afterThrottle), max: Math.max(...afterThrottle) },
+      editToDiagnosticsMinusThrottleMs: { min: Math.min(...endToEnd), median: median(endToEnd), max: Math.max(...endToEnd) },
+      longestTaskWhileTypingMs: Math.round(work.longestMs * 10) / 10,
+      longestTaskWhileTyping: work.longestLabel,
+    });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
