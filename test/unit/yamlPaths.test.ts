@@ -76,6 +76,9 @@ const EDGES: readonly string[] = [
   'a: "emoji 😀 and \u2028 separator"\n',
   '? complex\n: key\n',
   'a: 1\n...\n',
+  `${'k'.repeat(1_100)}: 1\n`,
+  `"${'q'.repeat(1_100)}": 1\n`,
+  `a: {${'k'.repeat(1_100)}: 1}\n`,
 ];
 
 describe('the fast YAML path', () => {

@@ -24,6 +24,9 @@ export function closest(input: string, candidates: readonly string[]): string | 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a candidate that cannot be close
+    // enough is skipped unmeasured, so a huge key costs nothing (the measure is quadratic).
+    if (Math.abs(input.length - candidate.length) > allowedFor(input, candidate)) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -31,6 +34,9 @@ export function closest(input: string, candidates: readonly string[]): string | 
     }
   }
   if (best === undefined) return undefined;
-  const allowed = Math.max(1, Math.floor(Math.max(input.length, best.length) / 3));
-  return bestDistance <= allowed ? best : undefined;
+  return bestDistance <= allowedFor(input, best) ? best : undefined;
+}
+
+function allowedFor(input: string, candidate: string): number {
+  return Math.max(1, Math.floor(Math.max(input.length, candidate.length) / 3));
 }

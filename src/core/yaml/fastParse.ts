@@ -223,6 +223,8 @@ class EventReader {
     if (event.type !== EVENT_ID.SCALAR || event.valueStart === -1) throw OUTSIDE_SUBSET;
     if (event.style !== SCALAR_STYLE.PLAIN && event.style !== SCALAR_STYLE.SINGLE_QUOTED && event.style !== SCALAR_STYLE.DOUBLE_QUOTED) throw OUTSIDE_SUBSET;
     const node = this.scalar(event, false, -1);
+    // YAML allows an implicit key of at most 1,024 characters; the full parser reports longer ones.
+    if (node.end - node.start > 1000) throw OUTSIDE_SUBSET;
     return { name: String(node.value), node };
   }
 
