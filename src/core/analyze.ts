@@ -11,6 +11,8 @@ import { shapeProblems } from './shapeChecks';
 import { collectSymbols, type SymbolEntry } from './symbols';
 import { LineIndex } from './text/lineIndex';
 import type { Finding, RawFinding, RuleSettings, TextRange } from './types';
+import { checkSyntaxOnly } from './yaml/checkSyntaxOnly';
+import { LIMITS } from './yaml/limits';
 import { parseYaml } from './yaml/parseYaml';
 import { SourceMap } from './yaml/sourceMap';
 
@@ -94,6 +96,12 @@ export function analyzeRaw(text: string, options: AnalyzeOptions = {}): RawAnaly
 function analyzeUnguarded(text: string, options: AnalyzeOptions): RawAnalysis {
   const today = dayOf(options.today);
   const lines = new LineIndex(text);
+  if (text.length > LIMITS.fullAnalysisChars) {
+    const rawFindings = checkSyntaxOnly(text);
+    const syntaxBroken = rawFindings.some((f) => f.severity === 'error');
+    const sourceMap = new SourceMap(rawFindings[0]!.range);
+    return { today, lines, sourceMap, syntaxBroken, model: undefined, rawFindings, declarations: [], references: [], schedule: undefined };
+  }
   const parsed = parseYaml(text, { fastPath: options.fullParser !== true });
   const findings: RawFinding[] = [...parsed.syntaxErrors];
   const syntaxBroken = parsed.syntaxErrors.some((f) => f.severity === 'error');

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { analyze, type Analysis, type AnalyzeOptions } from '../../src/core';
+import { LIMITS } from '../../src/core/yaml/limits';
+
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+const TODAY = '2026-03-18';
+
+/**
+ * What every analysis keeps, whatever the text: it does not throw (nor fall back to its
+ * internal-error guard); each range lies inside the text with start ≤ end; a syntax error
+ * stays on one line; findings are capped and sorted; the model is plain, acyclic data;
+ * and the result equals a fresh analysis of the same text.
+ */
+export function checkInvariants(text: string, options: AnalyzeOptions = { today: TODAY }): Analysis {
+  const analysis = analyze(text, options);
+  const findings = analysis.findings;
+  assert.ok(findings.length <= LIMITS.findingsPerFile + 1, `findings are capped: ${findings.length}`);
+  for (const [i, f] of findings.entries()) {
+    assert.ok(!/^Internal error/.test(f.message), `no internal error: ${f.message}`);
+    assert.ok(Number.isInteger(f.range.start) && Number.isInteger(f.range.end), `integer range: ${JSON.stringify(f)}`);
+    assert.ok(f.range.start >= 0 && f.range.start <= f.range.end && f.range.end <= text.length, `range inside the text: ${JSON.stringify(f)}`);
+    assert.ok(SEVERITIES.has(f.severity), `severity: ${f.severity}`);
+    assert.ok(f.message.length > 0, 'a message');
+    if (analysis.syntaxBroken && /^Not valid YAML/.test(f.message)) {
+      assert.ok(!/[\r\n]/.test(text.slice(f.range.start, f.range.end)), `a syntax error stays on its line: ${JSON.stringify(f)}`);
+    }
+    const previous = findings[i - 1];
+    if (previous && i < LIMITS.findingsPerFile) assert.ok(previous.range.start <= f.range.start, 'findings are in document order');
+  }
+  assert.doesNotThrow(() => JSON.stringify(analysis.model), 'the model is plain, acyclic data');
+  return analysis;
+}
+
+/** The part of an analysis that must not depend on what was analyzed before. */
+export function comparable(analysis: Analysis): unknown {
+  return {
+    findings: analysis.findings,
+    model: JSON.parse(JSON.stringify(analysis.model ?? null)) as unknown,
+    declarations: analysis.declarations,
+    references: analysis.references,
+    syntaxBroken: analysis.syntaxBroken,
+  };
+}
+
+export { TODAY };
