@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findConfigFile, LineIndex, parseConfig, type EngagementConfig, type RuleSettings } from '../core';
+import { findConfigFile, LineIndex, type RuleSettings } from '../core';
 import type { LintArgs } from './args';
-import { describeFsError, findFiles } from './findFiles';
+import { findFiles } from './findFiles';
+import { readConfigFile, type ConfigFile } from './readConfigFile';
 import type { ShardFile } from './lintShard';
 import { lintInProcess, lintInThreads } from './lintWorkers';
 import { formatGithub } from './formatters/github';
@@ -33,7 +34,7 @@ export async function runLint(args: LintArgs, cwd: string, version: string, scri
   const { files, problems } = findFiles(args.paths, cwd);
   stderr.push(...problems);
 
-  const configs = new ConfigCache();
+  const configs = new ConfigCache(cwd);
   const shardFiles: ShardFile[] = files.map((file, index) => ({
     index,
     path: file,
@@ -84,7 +85,9 @@ function statsLine(files: number, ms: number, threads: number): string {
 /** Finds and reads each folder's `.engagementrc.yaml` once, keeping its own findings. */
 class ConfigCache {
   private readonly byFolder = new Map<string, string | undefined>();
-  private readonly parsed = new Map<string, { config: EngagementConfig; text: string }>();
+  private readonly parsed = new Map<string, ConfigFile>();
+
+  constructor(private readonly cwd: string) {}
 
   rulesFor(folder: string, stderr: string[]): RuleSettings {
     let file = this.byFolder.get(folder);
@@ -95,13 +98,8 @@ class ConfigCache {
     if (file === undefined) return {};
     let entry = this.parsed.get(file);
     if (!entry) {
-      let text = '';
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch (err) {
-        stderr.push(`${file}: ${describeFsError(err)}`);
-      }
-      entry = { config: parseConfig(text), text };
+      entry = readConfigFile(file, this.cwd);
+      if (entry.problem) stderr.push(entry.problem);
       this.parsed.set(file, entry);
     }
     return entry.config.rules;

@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
 import { analyzeRaw, applyPolicy, pointerOf, type Engagement, type LineIndex, type RawFinding, type RuleSettings, type Schedule, type TextRange } from '../core';
-import { describeFsError } from './findFiles';
 import { toLintResult, type LintResult } from './lintResult';
-import { decodeUtf8 } from './readText';
+import { readTextFile } from '../shared/readTextFile';
 
 /** One file to lint, as the main thread hands it to a shard. */
 export interface ShardFile {
@@ -70,13 +68,7 @@ export class LintShard {
   }
 
   private readOne(file: ShardFile): ReadOutcome {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file.path);
-    } catch (err) {
-      return { index: file.index, problem: `${file.display}: ${describeFsError(err)}` };
-    }
-    const decoded = decodeUtf8(bytes);
+    const decoded = readTextFile(file.path);
     if ('error' in decoded) return { index: file.index, problem: `${file.display}: ${decoded.error}` };
     const raw = analyzeRaw(decoded.text, { rules: file.rules, today: file.today, locateSymbols: false });
     this.pending.set(file.index, { file, text: decoded.text, rawFindings: raw.rawFindings, lines: raw.lines });

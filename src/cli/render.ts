@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, dayOf, findConfigFile, parseConfig, renderHtmlDocument, renderMarkdown } from '../core';
+import { analyze, dayOf, findConfigFile, renderHtmlDocument, renderMarkdown } from '../core';
 import type { RenderArgs } from './args';
-import { describeFsError } from './findFiles';
-import { decodeUtf8 } from './readText';
+import { describeFsError } from '../shared/fsErrors';
+import { readConfigFile } from './readConfigFile';
+import { readTextFile } from '../shared/readTextFile';
 
 export interface RenderOutcome {
   readonly stdout: string;
@@ -14,16 +15,15 @@ export interface RenderOutcome {
 /** `engagement render`: one file to a shareable HTML page or a Markdown summary. */
 export function runRender(args: RenderArgs, cwd: string): RenderOutcome {
   const file = path.resolve(cwd, args.file);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    return { stdout: '', stderr: [`${args.file}: ${describeFsError(err)}`], exitCode: 2 };
-  }
-  const decoded = decodeUtf8(bytes);
+  const decoded = readTextFile(file);
   if ('error' in decoded) return { stdout: '', stderr: [`${args.file}: ${decoded.error}`], exitCode: 2 };
   const configFile = findConfigFile(path.dirname(file), (candidate) => fs.existsSync(candidate));
-  const rules = configFile ? parseConfig(fs.readFileSync(configFile, 'utf8')).rules : {};
+  let rules = {};
+  if (configFile) {
+    const config = readConfigFile(configFile, cwd);
+    if (config.problem) return { stdout: '', stderr: [config.problem], exitCode: 2 };
+    rules = config.config.rules;
+  }
   const analysis = analyze(decoded.text, { rules, today: args.today });
   if (!analysis.model) {
     return { stdout: '', stderr: [`${args.file}: no readable engagement to render; run \`engagement lint ${args.file}\` to see why.`], exitCode: 1 };

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { findConfigFile, parseConfig, type RuleSettings } from '../core';
+import { findConfigFile, mergeRuleSettings, parseConfig, type RuleSettings } from '../core';
+import { readTextFile } from '../shared/readTextFile';
 
 /**
  * Rule severities for a document: the nearest `.engagementrc.yaml` (as the CLI reads it),
@@ -34,8 +35,8 @@ export class RuleSettingsProvider implements vscode.Disposable {
 
   rulesFor(uri: vscode.Uri): RuleSettings {
     const fromFile = uri.scheme === 'file' ? this.fromConfigFile(path.dirname(uri.fsPath)) : {};
-    const fromSettings = vscode.workspace.getConfiguration('engagementKit', uri).get<Record<string, string>>('rules') ?? {};
-    return { ...fromFile, ...(fromSettings as RuleSettings) };
+    const fromSettings: unknown = vscode.workspace.getConfiguration('engagementKit', uri).get('rules');
+    return mergeRuleSettings(fromFile, fromSettings);
   }
 
   private fromConfigFile(folder: string): RuleSettings {
@@ -43,11 +44,9 @@ export class RuleSettingsProvider implements vscode.Disposable {
     if (!file) return {};
     let rules = this.parsed.get(file);
     if (!rules) {
-      try {
-        rules = parseConfig(fs.readFileSync(file, 'utf8')).rules;
-      } catch {
-        rules = {};
-      }
+      // A config that cannot be read (or is a pipe) counts as none; the CLI reports it.
+      const read = readTextFile(file);
+      rules = 'text' in read ? parseConfig(read.text).rules : {};
       this.parsed.set(file, rules);
     }
     return rules;

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { analyze, applyPolicy, portfolioFindings, type Analysis, type Finding } from '../core';
+import { readRegularFile } from '../shared/readTextFile';
 import { isEngagementDocument, today, type DocumentAnalyses } from './documentAnalyses';
 import type { RuleSettingsProvider } from './ruleSettings';
 import type { WorkMeter } from './workMeter';
@@ -198,6 +198,10 @@ export class WorkspaceIndex implements vscode.Disposable {
  * A file's bytes: straight from disk for local files, which spares a round trip to the
  * window per file when a thousand are read at start-up; through VS Code for other schemes.
  */
-function readBytes(uri: vscode.Uri): Thenable<Uint8Array> {
-  return uri.scheme === 'file' ? readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
+/** Local files straight from disk (pipes and devices refused), others through VS Code. */
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  if (uri.scheme !== 'file') return vscode.workspace.fs.readFile(uri);
+  const read = await readRegularFile(uri.fsPath);
+  if ('error' in read) throw new Error(read.error);
+  return read.bytes;
 }

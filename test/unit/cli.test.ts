@@ -1,35 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readExamples, writeWorkspace } from '../../bench/workspace';
+import { run, workspace, type JsonResult } from './cliHelpers';
 import { BASE, edit, ROOT } from './helpers';
-
-const CLI = path.join(ROOT, 'dist', 'cli.js');
-
-function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A scratch folder with the given files (path → content). */
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 const WARNING = edit(BASE, 'crm: full', 'crm: view'); // access-crm at line 45
 const ERROR = edit(BASE, 'status: active', 'status: actve');
-
-interface JsonResult {
-  filePath: string;
-  messages: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
-}
 
 describe('engagement command line', () => {
   it('prints help and version', () => {

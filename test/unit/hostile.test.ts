@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
+import { analyze, mergeRuleSettings, parseConfig } from '../../src/core';
 import { LIMITS } from '../../src/core/yaml/limits';
 import { BASE } from './helpers';
 import { billionLaughs, HOSTILE_CASES } from './hostileCases';
@@ -26,6 +26,17 @@ describe('hostile and malformed input, in the core', () => {
     analyze('__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\n', { fullParser: true });
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
+  });
+
+  it('keeps stray keys and values out of rule settings, whatever the layer', () => {
+    const fromJson: unknown = JSON.parse('{"__proto__": {"polluted": true}, "constructor": "off", "access-crm": "fatal", "kpi-balance": "off"}');
+    const config = parseConfig('rules:\n  __proto__: { polluted: true }\n  constructor: off\n  access-crm: info\n');
+    const merged = mergeRuleSettings(config.rules, fromJson, null, ['off'], 'off');
+    assert.deepEqual({ ...merged }, { 'access-crm': 'info', 'kpi-balance': 'off' });
+    assert.equal(Object.getPrototypeOf(merged), Object.prototype);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    const findings = analyze(BASE.replace('crm: full', 'crm: view'), { rules: mergeRuleSettings({ 'access-crm': 'fatal' }) }).findings;
+    assert.equal(findings.find((f) => f.ruleId === 'access-crm')?.severity, 'warning', 'an invalid setting leaves the default');
   });
 
   it('checks only the syntax of a file over the size limit, and says so once', () => {

@@ -10,6 +10,8 @@ export interface EngagementConfig {
   readonly rules: RuleSettings;
   /** Problems in the configuration file itself (rule id `config`), placed in that file. */
   readonly findings: readonly Finding[];
+  /** True when the file is not valid YAML, so none of its settings could be read. */
+  readonly broken: boolean;
 }
 
 const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
@@ -24,22 +26,22 @@ export function parseConfig(text: string): EngagementConfig {
     const range = parsed.sourceMap.rangeOf(pointer, part);
     findings.push(suggestion ? { ruleId: 'config', severity: 'error', message, range, suggestion } : { ruleId: 'config', severity: 'error', message, range });
   };
-  if (findings.some((f) => f.severity === 'error')) return { rules, findings };
+  if (findings.some((f) => f.severity === 'error')) return { rules, findings, broken: parsed.syntaxErrors.some((f) => f.severity === 'error') };
 
   const root = parsed.value;
-  if (root === undefined || root === null) return { rules, findings };
+  if (root === undefined || root === null) return { rules, findings, broken: false };
   if (typeof root !== 'object' || Array.isArray(root)) {
     report('', 'value', 'The configuration must be a map with a `rules` key.');
-    return { rules, findings };
+    return { rules, findings, broken: false };
   }
   for (const key of Object.keys(root)) {
     if (key !== 'rules') report(`/${key}`, 'key', `Unknown key \`${key}\` in ${CONFIG_FILE_NAME}; the only key is \`rules\`.`, closest(key, ['rules']));
   }
   const ruleMap = (root as Record<string, unknown>).rules;
-  if (ruleMap === undefined || ruleMap === null) return { rules, findings };
+  if (ruleMap === undefined || ruleMap === null) return { rules, findings, broken: false };
   if (typeof ruleMap !== 'object' || Array.isArray(ruleMap)) {
     report('/rules', 'value', '`rules` must map rule ids to error, warning, info or off.');
-    return { rules, findings };
+    return { rules, findings, broken: false };
   }
   const ids = RULE_CATALOG.map((r) => r.id);
   for (const [id, setting] of Object.entries(ruleMap as Record<string, unknown>)) {
@@ -56,6 +58,6 @@ export function parseConfig(text: string): EngagementConfig {
     rules[id] = setting as RuleSetting;
   }
   findings.sort((a, b) => a.range.start - b.range.start);
-  return { rules, findings };
+  return { rules, findings, broken: false };
 }
 
