@@ -55,18 +55,41 @@ export interface PreviewState {
   readonly scrollY?: number;
 }
 
+/**
+ * Accepts only well-formed messages from the extension; anything else is ignored. Only the
+ * extension can post into the webview, but the page checks anyway, as any message handler should.
+ */
+export function parseHostMessage(value: unknown): HostToWebview | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'update':
+      if (typeof m.uri !== 'string' || !isCount(m.version) || typeof m.html !== 'string') return undefined;
+      if (m.problem !== undefined && typeof m.problem !== 'string') return undefined;
+      return m.problem === undefined ? { type: 'update', uri: m.uri, version: m.version, html: m.html } : { type: 'update', uri: m.uri, version: m.version, html: m.html, problem: m.problem };
+    case 'highlight':
+      return typeof m.uri === 'string' && isCount(m.line) ? { type: 'highlight', uri: m.uri, line: m.line } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A line or version number: a whole number from 0 to ten million. */
+function isCount(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 10_000_000;
+}
+
 /** Accepts only well-formed messages from the webview; anything else is ignored. */
 export function parseWebviewMessage(value: unknown): WebviewToHost | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const m = value as Record<string, unknown>;
-  const isLine = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 10_000_000;
   switch (m.type) {
     case 'ready':
       return { type: 'ready' };
     case 'reveal':
-      return typeof m.uri === 'string' && isLine(m.line) ? { type: 'reveal', uri: m.uri, line: m.line } : undefined;
+      return typeof m.uri === 'string' && isCount(m.line) ? { type: 'reveal', uri: m.uri, line: m.line } : undefined;
     case 'rendered':
-      return typeof m.uri === 'string' && isLine(m.version) && typeof m.title === 'string' && typeof m.banner === 'boolean'
+      return typeof m.uri === 'string' && isCount(m.version) && typeof m.title === 'string' && typeof m.banner === 'boolean'
         ? { type: 'rendered', uri: m.uri, version: m.version, title: m.title.slice(0, 500), banner: m.banner }
         : undefined;
     default:

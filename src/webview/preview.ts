@@ -2,7 +2,7 @@
 // Runs inside the preview webview. Keeps the page in place across updates (scroll position,
 // no flicker): only the sections whose content changed are swapped. Content is our own
 // escaped HTML; the CSP would block any script or handler in it anyway.
-import type { HostToWebview, PreviewState, UpdateMessage, WebviewToHost } from '../shared/previewProtocol';
+import { parseHostMessage, type PreviewState, type UpdateMessage, type WebviewToHost } from '../shared/previewProtocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -100,9 +100,9 @@ function highlight(line: number): void {
   if (box.bottom < 0 || box.top > window.innerHeight) best.scrollIntoView({ block: 'center' });
 }
 
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-  const message = event.data;
-  if (!message || typeof message !== 'object') return;
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseHostMessage(event.data);
+  if (!message) return;
   if (message.type === 'update') update(message);
   else if (message.type === 'highlight' && message.uri === current.uri) highlight(message.line);
 });

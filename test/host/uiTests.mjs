@@ -1,11 +1,13 @@
 // What a person sees, checked in the real workbench with the installed .vsix: the Problems
-// panel lists our findings, the Engagements tree expands into phases and KPIs, and an empty
-// workspace offers "New Engagement". Each check waits on the DOM, never on a fixed delay,
-// and leaves a screenshot in test-artifacts/.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// panel lists our findings, the Engagements tree expands into phases and KPIs, the preview
+// shows hostile markup as text, and an empty workspace offers "New Engagement". Each check
+// waits on the DOM, never on a fixed delay, and leaves a screenshot in test-artifacts/.
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const TIMEOUT = 30_000;
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function openWorkbench(context, port, folder) {
   const page = await context.newPage();
@@ -156,6 +158,46 @@ export async function runUiTests({ context, port, workspace, emptyFolder, artifa
     await page.waitForSelector('.monaco-workbench', { timeout: TIMEOUT });
     await previewFrame(page).locator('h1', { hasText: 'Base engagement' }).waitFor({ timeout: TIMEOUT });
     await page.screenshot({ path: join(artifacts, 'preview-restored.png') });
+  });
+
+  await check('the preview shows markup and script payloads as text: nothing runs, no request leaves', async () => {
+    const leaked = [];
+    const dialogs = [];
+    const onRequest = (request) => {
+      if (/127\.0\.0\.1:9\b|^javascript:/.test(request.url())) leaked.push(request.url());
+    };
+    context.on('request', onRequest);
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'hostile.engagement.yaml'), join(workspace, 'hostile.engagement.yaml'));
+    try {
+      await openFile(page, 'hostile.engagement.yaml');
+      // The preview restored above follows the active engagement editor.
+      const preview = previewFrame(page);
+      await preview.locator('h1', { hasText: 'Hostile & Co' }).waitFor({ timeout: TIMEOUT });
+      const root = preview.locator('#ek-root');
+      for (const element of (await root.locator('*').all()).slice(0, 300)) {
+        await element.hover({ timeout: 500, force: true }).catch(() => undefined);
+      }
+      await root.click({ force: true });
+      const text = await root.innerText();
+      for (const payload of ["<script>window.__pwned = 'title'</script> Hostile & Co", '<img src="http://127.0.0.1:9/pixel.png">Pipeline', "<script>window.__pwned='note'</script>", '&lt;already escaped&gt; &amp; stays as typed']) {
+        if (!text.includes(payload)) throw new Error(`the payload is not shown as text: ${payload}`);
+      }
+      const injected = await root.locator('script, iframe, img, object, embed, link, base, form, video, marquee, details, meta, style, svg, a[href]').count();
+      if (injected) throw new Error(`${injected} elements from the file became markup`);
+      const pwned = await preview.locator('body').evaluate(() => window.__pwned);
+      if (pwned !== undefined) throw new Error(`a payload ran: ${pwned}`);
+      const csp = await preview.locator('meta[http-equiv="Content-Security-Policy"]').first().getAttribute('content');
+      if (!/^default-src 'none'; style-src 'nonce-[^']+'; script-src 'nonce-[^']+';/.test(csp ?? '')) throw new Error(`unexpected CSP: ${csp}`);
+      if (leaked.length || dialogs.length) throw new Error(`requests ${JSON.stringify(leaked)}, dialogs ${JSON.stringify(dialogs)}`);
+      await page.screenshot({ path: join(artifacts, 'preview-hostile.png') });
+    } finally {
+      context.off('request', onRequest);
+      rmSync(join(workspace, 'hostile.engagement.yaml'), { force: true });
+    }
   });
   await page.close();
 

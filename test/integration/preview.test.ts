@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generateEngagement } from '../../bench/generate';
 import type { EngagementKitApi } from '../../src/extension/extension';
@@ -131,5 +132,41 @@ describe('live preview', () => {
     assert.match(clientHtml, /Content-Security-Policy" content="default-src 'none'/);
     assert.doesNotMatch(clientHtml, /<script/);
     for (const uri of [source, full, client]) await vscode.workspace.fs.delete(uri);
+  });
+
+  it('shows markup from every field as text, in a page with a strict CSP and a fresh nonce', async () => {
+    const fixture = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'hostile.engagement.yaml');
+    const uri = fileUri('hostile.engagement.yaml');
+    await vscode.workspace.fs.writeFile(uri, await vscode.workspace.fs.readFile(vscode.Uri.file(fixture)));
+    try {
+      const document = await openDocument('hostile.engagement.yaml');
+      const nonces: string[] = [];
+      for (let opening = 0; opening < 2; opening++) {
+        await vscode.commands.executeCommand('engagementKit.openPreviewToSide');
+        const preview = api.previews.previewFor(document.uri)!;
+        // The webview reports its heading's textContent: the script payload, as text.
+        const rendered = await renderedWhen(preview, (r) => r.version === document.version);
+        assert.equal(rendered.title, "<script>window.__pwned = 'title'</script> Hostile & Co");
+        const { webview } = preview.panel;
+        const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(webview.html);
+        assert.ok(csp, 'the page has a CSP');
+        const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp[1]!)?.[1];
+        assert.ok(nonce && Buffer.from(nonce, 'base64').length === 16, `a 128-bit nonce: ${csp[1]}`);
+        assert.equal(csp[1], `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;`);
+        assert.deepEqual([...webview.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0].includes(`nonce="${nonce}"`)), [true], 'one script, ours');
+        assert.doesNotMatch(webview.html, /unsafe-inline|unsafe-eval|https?:\/\//);
+        const roots = webview.options.localResourceRoots ?? [];
+        assert.deepEqual(roots.map((r) => r.path.split('/').slice(-2).join('/')), ['dist/webview'], 'the webview may load only our bundle');
+        assert.equal(webview.options.enableForms, false);
+        assert.ok(!webview.options.enableCommandUris, 'no command links');
+        nonces.push(nonce);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await openDocument('hostile.engagement.yaml');
+      }
+      assert.notEqual(nonces[0], nonces[1], 'each page gets its own nonce');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 });

@@ -1,31 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import fc from 'fast-check';
 import { generateEngagement } from '../../bench/generate';
 import { analyze } from '../../src/core';
 import { fastParseYaml } from '../../src/core/yaml/fastParse';
-import { parseYaml, type ParsedYaml } from '../../src/core/yaml/parseYaml';
+import { checkTexts, mutatedFile } from './fuzz';
 import { BASE, ROOT } from './helpers';
-
-/** Everything a parse result carries, in a form `deepStrictEqual` compares fully. */
-function comparable(parsed: ParsedYaml) {
-  return {
-    value: parsed.value,
-    syntaxErrors: parsed.syntaxErrors,
-    structureFindings: parsed.structureFindings,
-    rootAnchor: parsed.rootAnchor,
-    sourceMap: [...parsed.sourceMap.entries()],
-  };
-}
-
-/** Asserts that whichever path reads `text`, the result is what the full parser gives. */
-function assertSamePaths(text: string, label: string): boolean {
-  const auto = parseYaml(text);
-  const full = parseYaml(text, { fastPath: false });
-  assert.deepStrictEqual(comparable(auto), comparable(full), `${label}: the two parsers disagree`);
-  return fastParseYaml(text.replace(/\r(?!\n)/g, '\n')) !== undefined;
-}
+import { assertSamePaths } from './parsePaths';
 
 function filesIn(dir: string): string[] {
   return fs
@@ -112,22 +93,18 @@ describe('the fast YAML path', () => {
   });
 
   it('agrees with the full parser on random edits of the examples', () => {
-    const sources = CORPUS.filter(([label]) => label.startsWith('examples')).map(([, text]) => text);
-    const pieces = [' ', '\n', '- ', ': ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '  ', 'x', '1', '~', '&a', '*a', '!t', '---', '?', '0x1F', '.inf', '\\', 'é', '😀', '\r\n', '\r'];
-    const editOf = fc.oneof(
-      fc.record({ at: fc.nat(), insert: fc.constantFrom(...pieces) }),
-      fc.record({ at: fc.nat(), remove: fc.integer({ min: 1, max: 12 }) }),
-    );
-    fc.assert(
-      fc.property(fc.constantFrom(...sources), fc.array(editOf, { minLength: 1, maxLength: 4 }), (source, edits) => {
-        let text = source;
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = 'insert' in e ? text.slice(0, at) + e.insert + text.slice(at) : text.slice(0, at) + text.slice(at + e.remove);
-        }
-        assertSamePaths(text, 'edited example');
-      }),
-      { numRuns: Number(process.env.ENGAGEMENT_FUZZ_RUNS ?? 300) },
-    );
+    checkTexts('parse paths', mutatedFile, (text) => {
+      assertSamePaths(text, 'edited example');
+    });
+  });
+
+  it('agrees with the full parser where a comment follows the end of a block collection', () => {
+    // Found by fuzzing: the full parser's range took in a deeper-indented trailing comment.
+    for (const comment of ['  # same', '   # deeper', ' # shallower', '# flush', '\n   # after a blank', '      # much deeper']) {
+      for (const last of ['    c: 1', '    - x', '    c:\n      d: 1', '    c: >\n      text']) {
+        assertSamePaths(`a:\n  b:\n${last}\n${comment}\n\nz: 2\n`, JSON.stringify({ last, comment }));
+        assertSamePaths(`a:\n  b:\n${last}\n${comment}\nz: 2\n`, JSON.stringify({ last, comment }));
+      }
+    }
   });
 });

@@ -203,6 +203,7 @@ class EventReader {
     this.index++;
     if (!first || !last) throw OUTSIDE_SUBSET;
     const end = this.lineEndOf(last);
+    this.declineIfDeeperCommentFollows(end, first.start);
     return { value: result, start: first.start, end, lineEnd: end };
   }
 
@@ -262,6 +263,7 @@ class EventReader {
     this.index++;
     if (!last) throw OUTSIDE_SUBSET;
     const end = this.lineEndOf(last);
+    this.declineIfDeeperCommentFollows(end, start);
     return { value: items, start, end, lineEnd: end };
   }
 
@@ -309,6 +311,31 @@ class EventReader {
         const newline = text.indexOf('\n', at);
         at = newline === -1 ? text.length : newline;
       } else return at;
+    }
+  }
+
+  /**
+   * The full parser's range for a block collection sometimes takes in the comment lines that
+   * follow it (and the blank lines before them) when they are indented deeper than the
+   * collection, depending on what the last entry was. Comments at the collection's own
+   * indentation or less never are, and those are the usual kind; a deeper one is left to
+   * the full parser rather than imitated. `from` is where the collection's last line ends.
+   */
+  private declineIfDeeperCommentFollows(from: number, collectionStart: number): void {
+    const { text } = this;
+    const column = collectionStart - (text.lastIndexOf('\n', collectionStart - 1) + 1);
+    let at = from;
+    while (at < text.length) {
+      const indented = this.skipSpaces(at);
+      const c = text[indented];
+      if (c === '#') {
+        if (indented - at > column) throw OUTSIDE_SUBSET;
+      } else if (c !== '\n' && c !== '\r' && c !== undefined) {
+        return;
+      }
+      const newline = text.indexOf('\n', indented);
+      if (newline === -1) return;
+      at = newline + 1;
     }
   }
 
