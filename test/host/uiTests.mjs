@@ -53,6 +53,18 @@ function previewFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
+/** Runs a command from the command palette by (the start of) its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: TIMEOUT });
+  await row.click();
+}
+
 /** Expands the first tree row showing `text` and waits until it is expanded. */
 async function expandRow(page, text) {
   const row = page.locator('.monaco-list-row[aria-expanded]', { hasText: text }).first();
@@ -87,6 +99,9 @@ export async function runUiTests({ context, port, workspace, emptyFolder, artifa
   };
   console.log('\n  workbench, as a person sees it');
 
+  // In place before the window opens, so that the workspace scan finds it like any other file.
+  const hostile = join(workspace, 'hostile.engagement.yaml');
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'hostile.engagement.yaml'), hostile);
   const page = await openWorkbench(context, port, workspace);
   current = page;
   await check('the Problems panel lists the findings of an engagement file', async () => {
@@ -171,10 +186,14 @@ export async function runUiTests({ context, port, workspace, emptyFolder, artifa
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    copyFileSync(join(ROOT, 'test', 'fixtures', 'hostile.engagement.yaml'), join(workspace, 'hostile.engagement.yaml'));
     try {
-      await openFile(page, 'hostile.engagement.yaml');
-      // The preview restored above follows the active engagement editor.
+      // Opened from the Engagements view, whose row shows the payload title as text; the
+      // preview restored above follows the active engagement editor.
+      await runCommand(page, 'Focus on Engagements View');
+      const row = page.locator('.monaco-list-row', { hasText: 'Hostile & Co' }).first();
+      await row.waitFor({ timeout: TIMEOUT });
+      await row.click();
+      await page.waitForSelector('.tabs-container .tab.active[aria-label*="hostile.engagement.yaml"]', { timeout: TIMEOUT });
       const preview = previewFrame(page);
       await preview.locator('h1', { hasText: 'Hostile & Co' }).waitFor({ timeout: TIMEOUT });
       const root = preview.locator('#ek-root');
@@ -183,10 +202,19 @@ export async function runUiTests({ context, port, workspace, emptyFolder, artifa
       }
       await root.click({ force: true });
       const text = await root.innerText();
-      for (const payload of ["<script>window.__pwned = 'title'</script> Hostile & Co", '<img src="http://127.0.0.1:9/pixel.png">Pipeline', "<script>window.__pwned='note'</script>", '&lt;already escaped&gt; &amp; stays as typed']) {
+      const payloads = [
+        "<script>window.__pwned = 'title'</script> Hostile & Co",
+        '<img src="http://127.0.0.1:9/pixel.png">Pipeline',
+        '<h1 style="position:fixed;inset:0">Phase</h1>',
+        '<object data="http://127.0.0.1:9/x"></object> Hire',
+        "<script>window.__pwned='review'</script>",
+        '&lt;already escaped&gt; &amp; stays as typed',
+      ];
+      for (const payload of payloads) {
         if (!text.includes(payload)) throw new Error(`the payload is not shown as text: ${payload}`);
       }
-      const injected = await root.locator('script, iframe, img, object, embed, link, base, form, video, marquee, details, meta, style, svg, a[href]').count();
+      // The only markup is our own; the sparklines are the one svg we draw.
+      const injected = await root.locator('script, iframe, img, object, embed, link, base, form, video, marquee, details, meta, style, svg:not(.ek-spark), foreignObject, a[href]').count();
       if (injected) throw new Error(`${injected} elements from the file became markup`);
       const pwned = await preview.locator('body').evaluate(() => window.__pwned);
       if (pwned !== undefined) throw new Error(`a payload ran: ${pwned}`);
@@ -196,10 +224,10 @@ export async function runUiTests({ context, port, workspace, emptyFolder, artifa
       await page.screenshot({ path: join(artifacts, 'preview-hostile.png') });
     } finally {
       context.off('request', onRequest);
-      rmSync(join(workspace, 'hostile.engagement.yaml'), { force: true });
     }
   });
   await page.close();
+  rmSync(hostile, { force: true });
 
   const empty = await context.newPage();
   await empty.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(emptyFolder)}`);
