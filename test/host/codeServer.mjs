@@ -43,13 +43,17 @@ export const USER_SETTINGS = {
   'update.mode': 'none',
 };
 
-/** Starts code-server on a free port; resolves once /healthz answers. */
-export async function startCodeServer({ host, scratch, env, settings = {}, smokeTestDriver = true }) {
+/**
+ * Starts code-server on a free port; resolves once /healthz answers. Workspace trust is off
+ * unless `workspaceTrust` is set: then folders open in Restricted Mode until trusted.
+ */
+export async function startCodeServer({ host, scratch, env, settings = {}, smokeTestDriver = true, workspaceTrust = false }) {
   const userData = join(scratch, 'user-data');
   const extensions = join(scratch, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensions, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  const trust = workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' } : {};
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...trust, ...settings }, null, 2));
   const port = await freePort();
   const args = [
     host.codeServer,
@@ -57,7 +61,7 @@ export async function startCodeServer({ host, scratch, env, settings = {}, smoke
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir', userData,

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { installVsix, isolatedEnv, launchBrowser, runTestsInWorkbench, startCodeServer } from './codeServer.mjs';
 import { ensureTestHost } from './install.mjs';
+import { runRestrictedModeChecks } from './restrictedMode.mjs';
 import { runUiTests } from './uiTests.mjs';
 import { unpackVsix } from './unpackVsix.mjs';
 
@@ -87,7 +88,10 @@ async function runWithCodeServer({ scratch, vsix, extensionPath, workspace }) {
     console.log(`\n  ${ui.passed} passing${ui.failed ? `\n  ${ui.failed} failing` : ''}`);
 
     const performance = await runPerformanceSuite({ context, port: server.port, scratch, extensionPath, resultsFile });
-    return code || (ui.failed ? 1 : 0) || performance;
+
+    const restricted = await runRestrictedModeChecks({ host, scratch, vsix, workspaceSource: join(root, 'test', 'integration', 'workspace'), artifacts });
+    console.log(`\n  ${restricted.passed} passing${restricted.failed ? `\n  ${restricted.failed} failing` : ''}`);
+    return code || (ui.failed ? 1 : 0) || performance || (restricted.failed ? 1 : 0);
   } finally {
     await context?.close().catch(() => undefined);
     await server.stop();

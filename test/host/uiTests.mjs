@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const TIMEOUT = 30_000;
+export const TIMEOUT = 30_000;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function openWorkbench(context, port, folder) {
@@ -17,7 +17,7 @@ async function openWorkbench(context, port, folder) {
   return page;
 }
 
-async function openFile(page, name) {
+export async function openFile(page, name) {
   // Quick Open occasionally loses the first keystroke while the workbench settles; opening a
   // file is setup, not the thing under test, so it gets a second try.
   for (let attempt = 1; ; attempt++) {
@@ -49,12 +49,12 @@ async function pickTheme(page, theme) {
 }
 
 /** The preview's content: VS Code nests a webview's page in two iframes. */
-function previewFrame(page) {
+export function previewFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
 /** Runs a command from the command palette by (the start of) its title. */
-async function runCommand(page, title) {
+export async function runCommand(page, title) {
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input').first();
@@ -74,7 +74,7 @@ async function expandRow(page, text) {
 }
 
 /** Opens the Engagements view from its activity-bar icon, as a person would. */
-async function showEngagements(page) {
+export async function showEngagements(page) {
   const icon = page.locator('.activitybar .action-item a[aria-label^="Engagements"]').first();
   await icon.waitFor({ timeout: TIMEOUT });
   if ((await icon.getAttribute('aria-expanded')) !== 'true') await icon.click();

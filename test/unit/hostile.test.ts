@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, mergeRuleSettings, parseConfig } from '../../src/core';
 import { LIMITS } from '../../src/core/yaml/limits';
+import { parseYaml } from '../../src/core/yaml/parseYaml';
 import { BASE } from './helpers';
 import { billionLaughs, HOSTILE_CASES } from './hostileCases';
 import { checkInvariants, comparable, TODAY } from './invariants';
@@ -47,6 +48,16 @@ describe('hostile and malformed input, in the core', () => {
     const atLimit = 'notes: x\n' + '#'.repeat(LIMITS.fullAnalysisChars - 10) + '\n';
     assert.equal(atLimit.length, LIMITS.fullAnalysisChars);
     assert.ok(!checkInvariants(atLimit).findings.some((f) => /only its YAML syntax/.test(f.message)), 'a file at the limit is analyzed in full');
+  });
+
+  it('never hands circular data to the schema validator or the preview', () => {
+    for (const text of ['a: &a { child: *a }\n', 'a: &a [1, *a]\n', 'x: &x\n  y: &y\n    z: *x\n', 'k: &k { l: { m: [*k] } }\n']) {
+      for (const fastPath of [true, false]) {
+        // What the validator gets is the parsed value; what the preview posts comes from the model.
+        assert.doesNotThrow(() => JSON.stringify(parseYaml(text, { fastPath }).value), text);
+      }
+      assert.ok(checkInvariants(text).findings.some((f) => /circular/.test(f.message)), `reported: ${text}`);
+    }
   });
 
   it('reports a circular alias at the alias', () => {
