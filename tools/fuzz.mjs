@@ -12,7 +12,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   console.error('fuzz: --runs takes a positive whole number.');
   process.exit(2);
 }
-const specs = ['properties', 'quickFixProperties', 'yamlPaths', 'regressions'].map((name) => `out/test/unit/${name}.test.js`);
+const specs = ['properties', 'quickFixProperties', 'yamlPaths', 'render', 'previewProtocol', 'regressions'].map((name) => `out/test/unit/${name}.test.js`);
 const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const result = spawnSync(process.execPath, [mocha, '--no-config', '--timeout', '0', '--reporter', 'spec', ...specs], {
   cwd: root,

@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseDocument } from 'yaml';
 import { analyze, dayOf, renderBody, renderHtmlDocument, renderMarkdown } from '../../src/core';
+import { esc } from '../../src/core/render/escape';
+import { FUZZ_RUNS } from './fuzz';
 import { BASE, ROOT } from './helpers';
 
 const today = dayOf('2026-02-07');
@@ -89,5 +93,45 @@ describe('Markdown renderer', () => {
       const header = md.split('\n').find((l) => l.startsWith('|') && md.indexOf(l) <= md.indexOf(line) && l.split('|').length === cells);
       assert.ok(header, `row keeps its column count: ${line}`);
     }
+  });
+});
+
+describe('HTML renderer under random markup (fast-check)', function () {
+  this.timeout(300_000);
+  // The free-text fields a person sees in the page, each set to a random mix of markup.
+  const FIELDS: readonly (string | number)[][] = [
+    ['title'],
+    ['client', 'name'],
+    ['executive', 'name'],
+    ['parties', 'cfo', 'name'],
+    ['mandate', 'problem'],
+    ['authority', 'people', 0, 'decision'],
+    ['kpis', 0, 'name'],
+    ['kpis', 0, 'unit'],
+    ['plan', 'phases', 0, 'name'],
+    ['plan', 'phases', 0, 'goal'],
+    ['plan', 'phases', 0, 'activities', 0, 'name'],
+    ['reporting', 0, 'name'],
+    ['notes'],
+  ];
+  const fragments = ['<script>', '</script>', '<img src=x onerror=alert(1)>', '"', "'", '&', '&lt;', '<!--', '-->', '`', '${x}', 'javascript:', '<svg onload=1>', '\u2028', '<a href=x>', '" onmouseover="alert(1)', "' onfocus='alert(1)", 'x', ' '];
+  const payload = fc.array(fc.constantFrom(...fragments), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(''));
+  const FORBIDDEN = /<(script|iframe|img|object|embed|link|base|form|input|video|marquee|details|style|meta|a|svg)\b(?![^>]*class="ek-spark")/i;
+
+  it('never lets a value become markup, in any field', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FIELDS), payload, (field, value) => {
+        const doc = parseDocument(BASE);
+        doc.setIn(field, value);
+        const page = renderHtmlDocument(analyze(doc.toString(), { today: '2026-02-07' }), { today });
+        const body = page.slice(page.indexOf('<body>'));
+        assert.doesNotMatch(body, FORBIDDEN, `${field.join('.')} = ${JSON.stringify(value)}`);
+        if (value.includes('<')) assert.ok(!body.includes(value), `raw value in the page: ${JSON.stringify(value)}`);
+        // A quote that got through unescaped would turn the rest of the value into attributes.
+        assert.doesNotMatch(body, /on(mouseover|focus)=["']/, `an attribute escaped its value: ${JSON.stringify(value)}`);
+        assert.ok(body.includes(esc(value.trim())), `${field.join('.')} is shown, as text: ${JSON.stringify(value)}`);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 });
