@@ -11,6 +11,8 @@ import { readTextFile } from '../shared/readTextFile';
  */
 export class RuleSettingsProvider implements vscode.Disposable {
   private readonly parsed = new Map<string, RuleSettings>();
+  /** Each folder's nearest config file: looking it up touches the disk once per ancestor. */
+  private readonly nearest = new Map<string, string | undefined>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.engagementrc.yaml');
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -19,6 +21,7 @@ export class RuleSettingsProvider implements vscode.Disposable {
   constructor() {
     const forget = (): void => {
       this.parsed.clear();
+      this.nearest.clear();
       this.changed.fire();
     };
     this.subscriptions.push(
@@ -40,7 +43,8 @@ export class RuleSettingsProvider implements vscode.Disposable {
   }
 
   private fromConfigFile(folder: string): RuleSettings {
-    const file = findConfigFile(folder, (candidate) => fs.existsSync(candidate));
+    if (!this.nearest.has(folder)) this.nearest.set(folder, findConfigFile(folder, (candidate) => fs.existsSync(candidate)));
+    const file = this.nearest.get(folder);
     if (!file) return {};
     let rules = this.parsed.get(file);
     if (!rules) {

@@ -6,6 +6,7 @@
 export class WorkMeter {
   private longest = { ms: 0, label: '' };
   private count = 0;
+  private total = 0;
 
   run<T>(label: string, work: () => T): T {
     const started = performance.now();
@@ -14,17 +15,19 @@ export class WorkMeter {
     } finally {
       const ms = performance.now() - started;
       this.count++;
+      this.total += ms;
       if (ms > this.longest.ms) this.longest = { ms, label };
     }
   }
 
-  /** The longest single piece of work so far, and how many were measured. */
-  report(): { readonly longestMs: number; readonly longestLabel: string; readonly measured: number } {
-    return { longestMs: this.longest.ms, longestLabel: this.longest.label, measured: this.count };
+  /** The longest single piece of work so far, how many were measured, and their total time. */
+  report(): { readonly longestMs: number; readonly longestLabel: string; readonly measured: number; readonly totalMs: number } {
+    return { longestMs: this.longest.ms, longestLabel: this.longest.label, measured: this.count, totalMs: this.total };
   }
 
   reset(): void {
     this.longest = { ms: 0, label: '' };
     this.count = 0;
+    this.total = 0;
   }
 }

@@ -53,6 +53,7 @@ describe(`a workspace of ${FILES.toLocaleString('en-US')} engagement files`, () 
       longestTaskDuringScanMs: Math.round(work.longestMs * 10) / 10,
       longestTaskDuringScan: work.longestLabel,
       tasksMeasuredDuringScan: work.measured,
+      ourWorkDuringScanMs: Math.round(work.totalMs),
     });
   });
 

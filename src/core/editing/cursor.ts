@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { yamlLibrary as yaml } from '../yaml/yamlLibrary';
 import type { Path, TextRange } from '../types';
 
 const PLACEHOLDER = 'engagement_kit_cursor_0';
@@ -48,7 +49,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const replacement = aloneOnLine ? `${PLACEHOLDER}:` : PLACEHOLDER;
   const probe = text.slice(0, wordStart) + replacement + text.slice(wordEnd);
 
-  const doc = parseDocument(probe, { uniqueKeys: false, strict: false });
+  const doc = yaml().parseDocument(probe, { uniqueKeys: false, strict: false });
   const found = find(doc.contents as YamlNode | null, []);
   if (!found) return undefined;
   const range = { start: wordStart, end: wordEnd };
@@ -60,26 +61,26 @@ type Found = { kind: 'key'; path: Path; existingKeys: string[] } | { kind: 'valu
 
 function find(node: YamlNode | null, path: (string | number)[]): Found | undefined {
   if (!node) return undefined;
-  if (isMap(node)) {
-    const keys = node.items.flatMap((p) => (isPair(p) && isScalar(p.key) ? [String(p.key.value)] : []));
+  if (yaml().isMap(node)) {
+    const keys = node.items.flatMap((p) => (yaml().isPair(p) && yaml().isScalar(p.key) ? [String(p.key.value)] : []));
     for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (!yaml().isPair(pair)) continue;
+      const key = yaml().isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === PLACEHOLDER) return { kind: 'key', path, existingKeys: keys.filter((k) => k !== PLACEHOLDER) };
       if (key === undefined) continue;
       const value = pair.value as YamlNode | null;
-      if (isScalar(value) && value.value === PLACEHOLDER) return { kind: 'value', path: [...path, key] };
+      if (yaml().isScalar(value) && value.value === PLACEHOLDER) return { kind: 'value', path: [...path, key] };
       const inner = find(value, [...path, key]);
       if (inner) return inner;
     }
-  } else if (isSeq(node)) {
+  } else if (yaml().isSeq(node)) {
     for (let i = 0; i < node.items.length; i++) {
       const item = node.items[i] as YamlNode | null;
-      if (isScalar(item) && item.value === PLACEHOLDER) return { kind: 'value', path: [...path, i] };
+      if (yaml().isScalar(item) && item.value === PLACEHOLDER) return { kind: 'value', path: [...path, i] };
       const inner = find(item, [...path, i]);
       if (inner) return inner;
     }
-  } else if (isScalar(node) && node.value === PLACEHOLDER) {
+  } else if (yaml().isScalar(node) && node.value === PLACEHOLDER) {
     return { kind: 'value', path };
   }
   return undefined;

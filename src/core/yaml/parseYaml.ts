@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import type { Alias, Document, Node as YamlNode } from 'yaml';
+import { yamlLibrary as yaml } from './yamlLibrary';
 import type { RawFinding, TextRange } from '../types';
 import { fastParseYaml } from './fastParse';
 import { LIMITS } from './limits';
@@ -53,7 +54,7 @@ export function parseYaml(original: string, options: ParseYamlOptions = {}): Par
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    doc = yaml().parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   } catch (err) {
     const range = firstLine(text, 0);
     syntaxErrors.push(schemaFinding('error', `The file could not be read as YAML: ${errorMessage(err)}`, range));
@@ -120,13 +121,13 @@ class Converter {
       return null;
     }
 
-    if (isAlias(node)) return this.convertAlias(node, pointer, depth, range);
-    if (isScalar(node)) return scalarValue(node.value);
+    if (yaml().isAlias(node)) return this.convertAlias(node, pointer, depth, range);
+    if (yaml().isScalar(node)) return scalarValue(node.value);
     if (this.ancestors.has(node)) return null;
     this.ancestors.add(node);
     try {
-      if (isMap(node)) return this.convertMap(node, pointer, depth);
-      if (isSeq(node)) return node.items.map((item, i) => this.convert(item as YamlNode | null, `${pointer}/${i}`, depth + 1));
+      if (yaml().isMap(node)) return this.convertMap(node, pointer, depth);
+      if (yaml().isSeq(node)) return node.items.map((item, i) => this.convert(item as YamlNode | null, `${pointer}/${i}`, depth + 1));
       return null;
     } finally {
       this.ancestors.delete(node);
@@ -165,9 +166,9 @@ class Converter {
     if (!this.aliasTargets) {
       const targets = new Map<Alias, YamlNode>();
       const anchors = new Map<string, YamlNode>();
-      visit(this.doc, {
+      yaml().visit(this.doc, {
         Node: (_key, node) => {
-          if (isAlias(node)) {
+          if (yaml().isAlias(node)) {
             const target = anchors.get(node.source);
             if (target) targets.set(node, target);
           } else if (node.anchor) {
@@ -184,11 +185,11 @@ class Converter {
     const result: Record<string, unknown> = {};
     const seen = new Set<string>();
     for (const pair of node.items) {
-      if (!isPair(pair)) continue;
+      if (!yaml().isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
       let key: string;
       if (keyNode === null) key = '';
-      else if (isScalar(keyNode)) key = String(scalarValue(keyNode.value));
+      else if (yaml().isScalar(keyNode)) key = String(scalarValue(keyNode.value));
       else {
         this.report('Keys must be plain text; this key is a map, a list or an alias.', rangeOfNode(keyNode));
         continue;
@@ -235,9 +236,9 @@ function rangeOfNode(node: YamlNode): TextRange {
 
 function anchorOf(doc: Document.Parsed, text: string): TextRange {
   const contents = doc.contents as YamlNode | null;
-  if (contents && isMap(contents)) {
+  if (contents && yaml().isMap(contents)) {
     const first = contents.items[0];
-    if (first && isPair(first) && first.key) return rangeOfNode(first.key as YamlNode);
+    if (first && yaml().isPair(first) && first.key) return rangeOfNode(first.key as YamlNode);
   }
   if (contents) return firstLine(text, rangeOfNode(contents).start);
   return firstLine(text, 0);
