@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyze, applyPolicy, portfolioFindings, type Analysis, type Finding } from '../core';
-import { readRegularFileSync } from '../shared/readTextFile';
+import { readRegularFile } from '../shared/readTextFile';
 import { isEngagementDocument, today, type DocumentAnalyses } from './documentAnalyses';
 import type { RuleSettingsProvider } from './ruleSettings';
 import type { WorkMeter } from './workMeter';
@@ -12,8 +12,6 @@ export const ENGAGEMENT_GLOB = '**/*.engagement.{yaml,yml}';
 const ENGAGEMENT_FILE = /\.engagement\.ya?ml$/;
 /** Files are decoded as the editor would open them: a bad byte becomes U+FFFD. */
 const LENIENT_UTF8 = new TextDecoder('utf-8');
-/** How long the first scan works before letting the host run other tasks. */
-const SLICE_MS = 20;
 
 export interface IndexedEngagement {
   readonly uri: vscode.Uri;
@@ -101,18 +99,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     const found = performance.now();
     const seen = new Set(uris.map((u) => u.toString()));
     for (const key of [...this.entries.keys()]) if (!seen.has(key)) this.entries.delete(key);
-    // One file after another, in slices of about 20 ms with a yield between them: the host
-    // stays responsive, and a local file is read synchronously, which for a thousand small
-    // files is much quicker than a thousand round trips through the thread pool.
+    // Every read is started at once; each file is analyzed as its bytes arrive, one task per
+    // file, so the host can run other work in between. (Reading one file after another in
+    // 20 ms slices was measured too: about 0.5 s slower for 1,000 files.)
     const when = today();
-    let slice = performance.now();
-    for (const uri of uris) {
-      await this.readFromDisk(uri, false, when);
-      if (performance.now() - slice > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        slice = performance.now();
-      }
-    }
+    await Promise.all(uris.map((uri) => this.readFromDisk(uri, false, when)));
     const read = performance.now();
     this.scanned = true;
     this.recomputePortfolio();
@@ -252,7 +243,7 @@ async function findEngagementFiles(): Promise<vscode.Uri[]> {
  */
 async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
   if (uri.scheme !== 'file') return vscode.workspace.fs.readFile(uri);
-  const read = readRegularFileSync(uri.fsPath);
+  const read = await readRegularFile(uri.fsPath);
   if ('error' in read) throw new Error(read.error);
   return read.bytes;
 }

@@ -18,7 +18,7 @@ export function readTextFile(file: string): TextOrError {
   return 'error' in read ? read : decodeUtf8(read.bytes);
 }
 
-/** The bytes of a regular file, with the refusals above; for many small files, sync is quickest. */
+/** The bytes of a regular file, with the refusals above, read synchronously (the command line). */
 export function readRegularFileSync(file: string): { bytes: Uint8Array } | { error: string } {
   let fd: number;
   try {
@@ -33,6 +33,27 @@ export function readRegularFileSync(file: string): { bytes: Uint8Array } | { err
     return { error: describeFsError(err) };
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * The bytes of a regular file, with the same refusals, without blocking the thread: the
+ * extension host reads a workspace this way (and decodes leniently, as the editor does).
+ */
+export async function readRegularFile(file: string): Promise<{ bytes: Uint8Array } | { error: string }> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, OPEN_FLAGS);
+  } catch (err) {
+    return { error: describeFsError(err) };
+  }
+  try {
+    const refused = refusal(await handle.stat());
+    return refused ? { error: refused } : { bytes: await handle.readFile() };
+  } catch (err) {
+    return { error: describeFsError(err) };
+  } finally {
+    await handle.close();
   }
 }
 
