@@ -67,10 +67,13 @@ export function checkTexts(name: string, texts: fc.Arbitrary<string>, predicate:
   );
   if (!details.failed) return;
   const text = details.counterexample?.[0];
-  if (process.env.ENGAGEMENT_FUZZ_SAVE && typeof text === 'string') {
-    fs.mkdirSync(REGRESSIONS, { recursive: true });
+  const save = process.env.ENGAGEMENT_FUZZ_SAVE;
+  if (save && typeof text === 'string') {
+    // `1` saves into the regression fixtures; any other value is a folder to save into.
+    const folder = save === '1' ? REGRESSIONS : path.resolve(save);
+    fs.mkdirSync(folder, { recursive: true });
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
-    const file = path.join(REGRESSIONS, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${hash}.engagement.yaml`);
+    const file = path.join(folder, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${hash}.engagement.yaml`);
     fs.writeFileSync(file, text);
     console.log(`    saved the failing input as ${path.relative(ROOT, file)}`);
   }

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../src/core';
-import { REGRESSIONS } from './fuzz';
+import fc from 'fast-check';
+import { checkTexts, REGRESSIONS } from './fuzz';
 import { checkInvariants, comparable, TODAY } from './invariants';
 import { assertSamePaths } from './parsePaths';
 import { checkAllFixes } from './quickFixCheck';
@@ -13,6 +15,24 @@ describe('regressions found by fuzzing', () => {
 
   it('has regression inputs to replay', () => {
     assert.ok(files.length > 0, `inputs in ${REGRESSIONS}`);
+  });
+
+  it('saves a failing input, shrunk, when asked to', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-fuzz-'));
+    const before = process.env.ENGAGEMENT_FUZZ_SAVE;
+    process.env.ENGAGEMENT_FUZZ_SAVE = folder;
+    try {
+      const noTabs = (text: string): void => assert.ok(!text.includes('\t'), 'a tab');
+      assert.throws(() => checkTexts('no tabs', fc.string({ unit: fc.constantFrom('a', '\t', ' ') }), noTabs, 500), /Counterexample/);
+      const saved = fs.readdirSync(folder);
+      assert.equal(saved.length, 1);
+      assert.match(saved[0]!, /^no-tabs-[0-9a-f]{12}\.engagement\.yaml$/);
+      assert.equal(fs.readFileSync(path.join(folder, saved[0]!), 'utf8'), '\t', 'the shrunk input');
+    } finally {
+      if (before === undefined) delete process.env.ENGAGEMENT_FUZZ_SAVE;
+      else process.env.ENGAGEMENT_FUZZ_SAVE = before;
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   for (const file of files) {
