@@ -58,9 +58,8 @@ export class LintShard {
   finish(extra: ReadonlyMap<number, RawFinding[]>): FinishedFile[] {
     const results: FinishedFile[] = [];
     for (const [index, entry] of this.pending) {
-      const disabled = entry.file.rules['portfolio-overcommitted'] === 'off';
-      const added = disabled ? [] : (extra.get(index) ?? []);
-      const findings = applyPolicy([...entry.rawFindings, ...added], entry.text, entry.lines, entry.file.rules);
+      // Settings apply here as to every finding: `off` drops the portfolio findings too.
+      const findings = applyPolicy([...entry.rawFindings, ...(extra.get(index) ?? [])], entry.text, entry.lines, entry.file.rules);
       results.push({ index, result: toLintResult(entry.file.path, findings, entry.lines) });
     }
     this.pending.clear();

@@ -23,11 +23,8 @@ export interface WorkspaceFile {
 export function analyzeWorkspace(files: readonly WorkspaceFile[]): Analysis[] {
   const raws = files.map((file) => analyzeRaw(file.text, file.options));
   const extra = portfolioFindings(files.map((file, i) => ({ path: file.path, analysis: raws[i]! })));
-  return raws.map((raw, i) => {
-    const disabled = files[i]!.options?.rules?.['portfolio-overcommitted'] === 'off';
-    const added = disabled ? [] : (extra.get(i) ?? []);
-    return finish({ ...raw, rawFindings: [...raw.rawFindings, ...added] }, files[i]!.text, files[i]!.options?.rules);
-  });
+  // `finish` applies each file's settings, so a file with the rule `off` drops these too.
+  return raws.map((raw, i) => finish({ ...raw, rawFindings: [...raw.rawFindings, ...(extra.get(i) ?? [])] }, files[i]!.text, files[i]!.options?.rules));
 }
 
 /**

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { analyzeWorkspace } from '../../src/core';
+import { run, workspace, type JsonResult } from './cliHelpers';
 import { BASE, edit, positionOf } from './helpers';
 
 function engagement(id: string, commitment: string, extra: (text: string) => string = (t) => t): string {
@@ -52,5 +54,23 @@ describe('portfolio-overcommitted', () => {
       { path: 'b', text: engagement('client-b', '  days-per-week: 3\n', noEmail) },
     ]);
     assert.equal(results[1]!.findings.filter((f) => f.ruleId === 'portfolio-overcommitted').length, 1);
+  });
+
+  it('is silenced per file by its setting, in the core and in the command line', () => {
+    const a = engagement('client-a', '  days-per-week: 3\n');
+    const b = engagement('client-b', '  days-per-week: 3\n');
+    const results = analyzeWorkspace([
+      { path: 'a', text: a, options: { rules: { 'portfolio-overcommitted': 'off' } } },
+      { path: 'b', text: b, options: { rules: { 'portfolio-overcommitted': 'error' } } },
+    ]);
+    assert.deepEqual(results[0]!.findings.filter((f) => f.ruleId === 'portfolio-overcommitted'), []);
+    assert.deepEqual(results[1]!.findings.filter((f) => f.ruleId === 'portfolio-overcommitted').map((f) => f.severity), ['error']);
+    const dir = workspace({ 'a.engagement.yaml': a, 'quiet/b.engagement.yaml': b, 'quiet/.engagementrc.yaml': 'rules:\n  portfolio-overcommitted: off\n' });
+    for (const jobs of ['1', '2']) {
+      const lint = JSON.parse(run(['lint', '-f', 'json', '--jobs', jobs], dir).stdout) as JsonResult[];
+      const byName = new Map(lint.map((r) => [path.relative(dir, r.filePath), r.messages.map((m) => m.ruleId)]));
+      assert.deepEqual(byName.get('a.engagement.yaml'), ['portfolio-overcommitted'], `--jobs ${jobs}`);
+      assert.deepEqual(byName.get(path.join('quiet', 'b.engagement.yaml')), [], `--jobs ${jobs}`);
+    }
   });
 });
