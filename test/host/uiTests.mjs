@@ -18,22 +18,23 @@ async function openWorkbench(context, port, folder) {
 }
 
 export async function openFile(page, name) {
-  // Quick Open occasionally loses the first keystroke while the workbench settles; opening a
-  // file is setup, not the thing under test, so it gets a second try.
+  // Quick Open occasionally loses the first keystroke while the workbench settles, and its
+  // file search can be slow on a loaded machine; opening a file is setup, not the thing
+  // under test, so it gets three tries.
   for (let attempt = 1; ; attempt++) {
     try {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+P');
       // Fill the Quick Open box itself: typing would go wherever focus is if an editor took it.
       const input = page.locator('.quick-input-widget input').first();
-      await input.waitFor({ state: 'visible', timeout: TIMEOUT / 3 });
+      await input.waitFor({ state: 'visible', timeout: TIMEOUT / 2 });
       await input.fill(name);
-      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: TIMEOUT / 3 });
+      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: TIMEOUT / 2 });
       await input.press('Enter');
-      await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${name}"]`, { timeout: TIMEOUT / 3 });
+      await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${name}"]`, { timeout: TIMEOUT / 2 });
       return;
     } catch (err) {
-      if (attempt === 2) throw err;
+      if (attempt === 3) throw err;
     }
   }
 }
