@@ -14,7 +14,12 @@ async function applyFix(name: string, text: string, ruleId: string, title: RegEx
   const action = actions.find((a) => title.test(a.title));
   assert.ok(action?.edit, `a fix matching ${title} among ${actions.map((a) => a.title).join(' | ')}`);
   assert.ok(await vscode.workspace.applyEdit(action.edit));
-  return document.getText();
+  const fixed = document.getText();
+  // Leave nothing dirty: a dirty copy can be saved again after the test deletes the file,
+  // and then shows up in later windows' Engagements view.
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  assert.equal(document.isDirty, false);
+  return fixed;
 }
 
 describe('quick fixes in the editor', () => {
