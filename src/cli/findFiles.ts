@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ENGAGEMENT_FILE } from '../core';
 import { describeFsError } from '../shared/fsErrors';
 import { globToRegExp, isGlob, splitGlob } from './glob';
 
-export const ENGAGEMENT_FILE = /\.engagement\.ya?ml$/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export interface FileList {

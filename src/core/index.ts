@@ -8,6 +8,7 @@ export { planCalendar, planPosition, describePlanPosition, type PlanCalendar, ty
 export { kpiProgress, directionOf, type KpiProgress, type KpiStatus } from './kpiStatus';
 export { parseConfig, CONFIG_FILE_NAME, type EngagementConfig } from './config/engagementConfig';
 export { findConfigFile } from './config/findConfig';
+export { ENGAGEMENT_FILE } from './engagementFile';
 export { mergeRuleSettings } from './config/mergeRuleSettings';
 export { RULE_CATALOG, ruleInfo } from './rules';
 export type { RuleInfo, RuleDocs } from './rules/rule';

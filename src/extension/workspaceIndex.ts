@@ -2,14 +2,13 @@ import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, applyPolicy, portfolioFindings, type Analysis, type Finding } from '../core';
+import { analyze, applyPolicy, ENGAGEMENT_FILE, portfolioFindings, type Analysis, type Finding } from '../core';
 import { readRegularFile } from '../shared/readTextFile';
 import { isEngagementDocument, today, type DocumentAnalyses } from './documentAnalyses';
 import type { RuleSettingsProvider } from './ruleSettings';
 import type { WorkMeter } from './workMeter';
 
 export const ENGAGEMENT_GLOB = '**/*.engagement.{yaml,yml}';
-const ENGAGEMENT_FILE = /\.engagement\.ya?ml$/;
 /** Files are decoded as the editor would open them: a bad byte becomes U+FFFD. */
 const LENIENT_UTF8 = new TextDecoder('utf-8');
 

@@ -29,7 +29,7 @@ const signature = (ruleId: string, message: string, range: vscode.Range): string
 // Portfolio findings come from the other files in the workspace; they are not this file's own.
 const ownFindings = (ruleId: string): boolean => ruleId !== 'portfolio-overcommitted';
 
-function expected(document: vscode.TextDocument, text: string): string[] {
+function expected(text: string): string[] {
   const analysis = analyze(text, { today: vscode.workspace.getConfiguration('engagementKit').get<string>('today') || undefined });
   return analysis.findings
     .filter((f) => ownFindings(f.ruleId))
@@ -87,7 +87,7 @@ class Delete implements fc.AsyncCommand<Model, Real> {
 class Settle implements fc.AsyncCommand<Model, Real> {
   check = (): boolean => true;
   async run(model: Model, real: Real): Promise<void> {
-    const want = expected(real.document, model.texts.at(-1)!);
+    const want = expected(model.texts.at(-1)!);
     await diagnosticsWhen(real.document.uri, () => same(shownNow(real.document.uri), want), 10_000);
   }
   toString = (): string => 'settle';
@@ -139,7 +139,7 @@ describe('edit sequences through the editor pipeline (fast-check, model-based)',
           listener.dispose();
         }
         // Each shown set is the analysis of some text the document had, in order.
-        const analyses = model.texts.map((text) => expected(document, text));
+        const analyses = model.texts.map((text) => expected(text));
         let floor = 0;
         for (const [i, set] of shown.entries()) {
           const at = analyses.findIndex((a, version) => version >= floor && same(a, set));

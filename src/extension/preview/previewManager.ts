@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dayOf, renderHtmlDocument, type Redactable } from '../../core';
+import { dayOf, ENGAGEMENT_FILE, renderHtmlDocument, type Redactable } from '../../core';
 import type { PreviewState } from '../../shared/previewProtocol';
 import { isEngagementDocument, today, type DocumentAnalyses } from '../documentAnalyses';
 import { PREVIEW_VIEW_TYPE, PreviewPanel } from './previewPanel';
@@ -107,7 +107,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
     }
     const target =
       options.target ??
-      (await vscode.window.showSaveDialog({ defaultUri: resource.with({ path: resource.path.replace(/\.engagement\.ya?ml$/, '.html') }), filters: { HTML: ['html'] }, title: 'Export Plan as HTML' }));
+      (await vscode.window.showSaveDialog({ defaultUri: resource.with({ path: resource.path.replace(ENGAGEMENT_FILE, '.html') }), filters: { HTML: ['html'] }, title: 'Export Plan as HTML' }));
     if (!target) return undefined;
     const html = renderHtmlDocument(analysis, { today: dayOf(today()), redact });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
