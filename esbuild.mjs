@@ -1,6 +1,7 @@
 // Bundles each program into one file: the extension, the CLI (and, later, the webview)
 // ship without node_modules. Types are checked by `tsc`, which esbuild does not do.
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 // js-yaml's CommonJS build, not its ES module: bundled into CommonJS, the ES module build
@@ -8,19 +9,34 @@ import * as esbuild from 'esbuild';
 const alias = { 'js-yaml': createRequire(import.meta.url).resolve('js-yaml') };
 
 /**
- * In the extension, `yaml` is a file of its own, `dist/yaml.js`, required the first time
- * it is needed (src/core/yaml/yamlLibrary.ts): most sessions never load it, and activation
- * never does. The command line bundles it in as usual.
+ * In the extension, the two YAML parsers and the schema's JSON are files of their own,
+ * required the first time they are needed, so activation never evaluates them:
+ * - `dist/js-yaml.js`: the fast path's event parser, at the first analysis;
+ * - `dist/yaml.js`: the full parser, only for a file with errors or rarer YAML, for
+ *   completion, and for configuration files (src/core/yaml/yamlLibrary.ts);
+ * - `schemas/engagement.schema.json`, shipped in the .vsix anyway: only hover, completion
+ *   and files with schema errors read it (src/core/schema/engagementSchema.ts).
+ * The command line bundles all three in as usual.
  */
-const yamlAsSeparateFile = {
-  name: 'yaml-as-separate-file',
+const loadedOnFirstUse = {
+  name: 'loaded-on-first-use',
   setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, (args) => (args.kind === 'require-call' ? { path: './yaml.js', external: true } : undefined));
+    const files = [
+      [/^yaml$/, './yaml.js'],
+      [/^js-yaml$|[\\/]js-yaml\.cjs\.js$/, './js-yaml.js'],
+      [/[\\/]schemas[\\/]engagement\.schema\.json$/, '../schemas/engagement.schema.json'],
+    ];
+    for (const [filter, file] of files) {
+      build.onResolve({ filter }, (args) => (args.kind === 'require-call' ? { path: file, external: true } : undefined));
+    }
   },
 };
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--outdir=DIR` writes what would go to dist/ under DIR instead: the benchmark measures the
+// shipped bundles that way without touching dist/.
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
 
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
@@ -32,18 +48,13 @@ const targets = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [yamlAsSeparateFile],
+    plugins: [loadedOnFirstUse],
     // When the bundle starts loading: activation time is measured from here.
     banner: { js: 'var __engagementKitLoadStart = performance.now();' },
   },
-  {
-    // The `yaml` library for the extension, loaded lazily (see yamlAsSeparateFile).
-    entryPoints: [createRequire(import.meta.url).resolve('yaml')],
-    outfile: 'dist/yaml.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-  },
+  // The parsers for the extension, loaded on first use (see loadedOnFirstUse).
+  { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { entryPoints: [alias['js-yaml']], outfile: 'dist/js-yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
   {
     // Runs inside the preview webview: a browser, no Node, no vscode module.
     entryPoints: ['src/webview/preview.ts'],
@@ -80,6 +91,7 @@ const targets = [
 
 for (const options of targets) {
   const config = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', alias, ...options };
+  if (outdir) config.outfile = path.join(outdir, path.relative('dist', options.outfile));
   if (watch) {
     const context = await esbuild.context(config);
     await context.watch();

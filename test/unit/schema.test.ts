@@ -6,7 +6,7 @@ import { BASE, edit, expectFinding } from './helpers';
 describe('schema findings', () => {
   it('the schema is valid draft-07 and every property has a description', () => {
     const ajv = new Ajv({ strict: false });
-    assert.equal(ajv.validateSchema(engagementSchema), true, JSON.stringify(ajv.errors));
+    assert.equal(ajv.validateSchema(engagementSchema()), true, JSON.stringify(ajv.errors));
     const missing: string[] = [];
     const visit = (node: unknown, where: string): void => {
       if (typeof node !== 'object' || node === null) return;
@@ -17,7 +17,7 @@ describe('schema findings', () => {
       }
       for (const [key, value] of Object.entries(node)) if (key !== 'properties' && typeof value === 'object') visit(value, `${where}/${key}`);
     };
-    visit(engagementSchema, '#');
+    visit(engagementSchema(), '#');
     assert.deepEqual(missing, []);
   });
 

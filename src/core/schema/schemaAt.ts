@@ -16,7 +16,8 @@ export interface SchemaNode {
   readonly $ref?: string;
 }
 
-const root = engagementSchema as unknown as SchemaNode & { definitions: Record<string, SchemaNode> };
+type RootSchema = SchemaNode & { definitions: Record<string, SchemaNode> };
+const root = (): RootSchema => engagementSchema() as unknown as RootSchema;
 
 /** Follows `$ref` (local definitions only), keeping the referring node's own description. */
 export function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
@@ -24,7 +25,7 @@ export function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
   let description = node?.description;
   for (let hops = 0; current?.$ref && hops < 10; hops++) {
     const name = current.$ref.replace('#/definitions/', '');
-    current = root.definitions[name];
+    current = root().definitions[name];
     description ??= current?.description;
   }
   return current && description !== current.description ? { ...current, description } : current;
@@ -32,7 +33,7 @@ export function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
 
 /** The schema of the value at a path (keys and list indexes), or undefined if none applies. */
 export function schemaAt(path: readonly (string | number)[]): SchemaNode | undefined {
-  let node: SchemaNode | undefined = resolve(root);
+  let node: SchemaNode | undefined = resolve(root());
   for (const segment of path) {
     if (!node) return undefined;
     if (typeof segment === 'number' || /^\d+$/.test(String(segment))) {
@@ -48,5 +49,5 @@ export function schemaAt(path: readonly (string | number)[]): SchemaNode | undef
 }
 
 export function rootSchema(): SchemaNode {
-  return root;
+  return root();
 }

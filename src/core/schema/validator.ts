@@ -20,7 +20,8 @@ export function validateAgainstSchema(value: unknown): ErrorObject[] {
     // Every keyword of this schema sits directly on the node of the value it checks.
     const parentSchema = schemaAt(path) as ErrorObject['parentSchema'];
     const schema = parentSchema ? (parentSchema as Record<string, unknown>)[error.keyword] : undefined;
-    return { ...error, data: valueAt(value, path), schema, parentSchema };
+    // The generated code keeps `schemaPath` only inside combinators (tools/generate-validator.mjs).
+    return { ...error, schemaPath: error.schemaPath ?? '', data: valueAt(value, path), schema, parentSchema };
   });
 }
 

@@ -1,6 +1,6 @@
-import { parseEvents } from 'js-yaml';
 import type { RawFinding } from '../types';
 import { LIMITS } from './limits';
+import { jsYamlLibrary } from './yamlLibrary';
 import { firstLine, lineBound } from './lineBound';
 
 /**
@@ -22,7 +22,7 @@ export function checkSyntaxOnly(text: string): RawFinding[] {
   // A lone CR is a line break to editors, not to the parser; the swap keeps every offset.
   const lf = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   try {
-    parseEvents(lf, { maxDepth: LIMITS.nestingDepth });
+    jsYamlLibrary().parseEvents(lf, { maxDepth: LIMITS.nestingDepth });
     return [sizeNote];
   } catch (err) {
     const mark = (err as { mark?: { position?: number } }).mark;

@@ -1,4 +1,4 @@
-import * as jsYaml from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 import type { RawFinding, TextRange } from '../types';
 import { resolvePlainScalar } from './coreScalars';
@@ -6,10 +6,21 @@ import { LIMITS } from './limits';
 import { firstLine } from './lineBound';
 import type { ParsedYaml } from './parseYaml';
 import { SourceMap, type SourceMapNode } from './sourceMap';
+import { jsYamlLibrary } from './yamlLibrary';
 
-// Read once: bundled, a CommonJS module's exports are reached through getters, and these
-// are used for every node (the getters alone were 7 % of a 1,000-file lint run).
-const { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, COLLECTION_STYLE, CHOMPING_MODE } = jsYaml;
+// Read once, on first use: bundled, a CommonJS module's exports are reached through getters,
+// and these are used for every node (the getters alone were 7 % of a 1,000-file lint run).
+let EVENT_ID: typeof JsYaml.EVENT_ID;
+let getScalarValue: typeof JsYaml.getScalarValue;
+let parseEvents: typeof JsYaml.parseEvents | undefined;
+let SCALAR_STYLE: typeof JsYaml.SCALAR_STYLE;
+let COLLECTION_STYLE: typeof JsYaml.COLLECTION_STYLE;
+let CHOMPING_MODE: typeof JsYaml.CHOMPING_MODE;
+
+function eventParser(): typeof JsYaml.parseEvents {
+  if (!parseEvents) ({ EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, COLLECTION_STYLE, CHOMPING_MODE } = jsYamlLibrary());
+  return parseEvents!;
+}
 
 /**
  * The fast path for the common case: a well-formed, single-document file written with plain
@@ -27,7 +38,7 @@ export function fastParseYaml(text: string): ParsedYaml | undefined {
   if (hasUnsupportedCharacters(text)) return undefined;
   let events: Event[];
   try {
-    events = parseEvents(text, { maxDepth: LIMITS.nestingDepth + 1 });
+    events = eventParser()(text, { maxDepth: LIMITS.nestingDepth + 1 });
   } catch {
     return undefined;
   }

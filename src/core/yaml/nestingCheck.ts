@@ -1,5 +1,5 @@
-import { parseEvents } from 'js-yaml';
 import { LIMITS } from './limits';
+import { jsYamlLibrary } from './yamlLibrary';
 
 /**
  * Where the text first nests deeper than the limit, if it does before any syntax error.
@@ -9,7 +9,7 @@ import { LIMITS } from './limits';
  */
 export function deepNestingAt(text: string): number | undefined {
   try {
-    parseEvents(text, { maxDepth: LIMITS.nestingDepth + 1 });
+    jsYamlLibrary().parseEvents(text, { maxDepth: LIMITS.nestingDepth + 1 });
     return undefined;
   } catch (err) {
     const reason = (err as { reason?: unknown }).reason;

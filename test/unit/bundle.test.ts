@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from './helpers';
+
+/** Each `require("…")` the bundle's code makes (not ones quoted inside strings). */
+function requiredBy(bundle: string): string[] {
+  const code = fs.readFileSync(path.join(ROOT, bundle), 'utf8');
+  return [...code.matchAll(/(?<!['"])\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
+}
+
+/** The .vsix allow-list (.vscodeignore: `**` then `!path` lines, globs only as `dir/**`). */
+function shippedByVsix(file: string): boolean {
+  const allowed = fs
+    .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('!'))
+    .map((line) => line.slice(1).trim());
+  return allowed.some((entry) => entry === file || (entry.endsWith('/**') && file.startsWith(entry.slice(0, -2))));
+}
+
+/**
+ * The extension bundle leaves the two YAML parsers and the schema JSON to files of their own,
+ * loaded on first use (esbuild.mjs). These tests hold that split: the files it requires are
+ * built and shipped, and the code it leaves out really is out.
+ */
+describe('the extension bundle', () => {
+  const requires = requiredBy('dist/extension.js');
+  const ownFiles = requires.filter((r) => r.startsWith('.'));
+
+  it('requires only vscode, Node built-ins and its own files loaded on first use', () => {
+    const others = requires.filter((r) => r !== 'vscode' && !r.startsWith('node:') && !r.startsWith('.'));
+    assert.deepEqual(others, []);
+    assert.deepEqual([...new Set(ownFiles)].sort(), ['../schemas/engagement.schema.json', './js-yaml.js', './yaml.js']);
+  });
+
+  for (const file of ['./js-yaml.js', './yaml.js', '../schemas/engagement.schema.json']) {
+    it(`finds ${file} next to it, and the .vsix ships it`, () => {
+      const shipped = path.posix.join('dist', file);
+      assert.ok(fs.existsSync(path.join(ROOT, shipped)), `${shipped} is not built`);
+      assert.ok(shippedByVsix(shipped), `${shipped} is not in the .vscodeignore allow-list`);
+    });
+  }
+
+  it('does not contain the parsers or the schema it loads on first use', () => {
+    const code = fs.readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8');
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'engagement.schema.json'), 'utf8')) as { properties: { commitment: { description: string } } };
+    // One distinctive string of each: js-yaml's exception, `yaml`'s composer, and a description
+    // from the schema (the generated validator keeps none).
+    for (const marker of ['YAMLException', 'Composer', schema.properties.commitment.description]) assert.ok(!code.includes(marker), marker);
+  });
+});
