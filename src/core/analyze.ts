@@ -28,7 +28,9 @@ export interface AnalyzeOptions {
   readonly fullParser?: boolean;
   /**
    * `false` leaves `declarations` and `references` empty: only the editor's navigation uses
-   * them, and locating every id costs a command-line run about a twentieth of its time.
+   * them, and locating every id costs a command-line run about a twentieth of its time. The
+   * source map is then also deferred: it records the top level, and the rest only when a
+   * finding or a view needs it.
    */
   readonly locateSymbols?: boolean;
 }
@@ -102,7 +104,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): RawAnalysis {
     const sourceMap = new SourceMap(rawFindings[0]!.range);
     return { today, lines, sourceMap, syntaxBroken, model: undefined, rawFindings, declarations: [], references: [], schedule: undefined };
   }
-  const parsed = parseYaml(text, { fastPath: options.fullParser !== true });
+  const parsed = parseYaml(text, { fastPath: options.fullParser !== true, deferSourceMap: options.locateSymbols === false });
   const findings: RawFinding[] = [...parsed.syntaxErrors];
   const syntaxBroken = parsed.syntaxErrors.some((f) => f.severity === 'error');
   const base = { today, lines, sourceMap: parsed.sourceMap, syntaxBroken };

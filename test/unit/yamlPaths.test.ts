@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateEngagement } from '../../bench/generate';
-import { analyze } from '../../src/core';
+import { analyze, analyzeRaw } from '../../src/core';
 import { fastParseYaml } from '../../src/core/yaml/fastParse';
 import { checkTexts, mutatedFile } from './fuzz';
 import { BASE, ROOT } from './helpers';
@@ -80,6 +80,20 @@ describe('the fast YAML path', () => {
       if (label.includes('hostile') || label.endsWith('plain.yaml')) continue;
       assert.ok(fastParseYaml(text), `${label} should be read by the fast path`);
     }
+  });
+
+  it('defers the source map when symbols are not located, with the same findings', () => {
+    let deferredToTheEnd = 0;
+    for (const [label, text] of CORPUS) {
+      const located = analyzeRaw(text, { today: '2026-03-01' });
+      const deferred = analyzeRaw(text, { today: '2026-03-01', locateSymbols: false });
+      assert.deepStrictEqual(deferred.rawFindings, located.rawFindings, label);
+      assert.equal(located.sourceMap.filled, true, `${label}: located symbols need the whole map`);
+      if (!deferred.sourceMap.filled) deferredToTheEnd++;
+      assert.deepStrictEqual([...deferred.sourceMap.entries()], [...located.sourceMap.entries()], label);
+    }
+    // Clean files need no location below the top level, so their maps are never filled.
+    assert.ok(deferredToTheEnd >= 5, `only ${deferredToTheEnd} files kept their source map deferred`);
   });
 
   it('agrees with the full parser at the edges of what it reads, and declines the rest', () => {

@@ -5,7 +5,7 @@ import { resolvePlainScalar } from './coreScalars';
 import { LIMITS } from './limits';
 import { firstLine } from './lineBound';
 import type { ParsedYaml } from './parseYaml';
-import { SourceMap, type SourceMapNode } from './sourceMap';
+import { SourceMap, type NodeLocation, type SourceMapNode } from './sourceMap';
 import { jsYamlLibrary } from './yamlLibrary';
 
 // Read once, on first use: bundled, a CommonJS module's exports are reached through getters,
@@ -34,20 +34,33 @@ function eventParser(): typeof JsYaml.parseEvents {
  * aliases (bounded expansion lives there), tags, directives, several documents, tabs, a
  * byte order mark, and nesting past the limit. An equivalence test holds the two together.
  */
-export function fastParseYaml(text: string): ParsedYaml | undefined {
+export function fastParseYaml(text: string, options: { deferSourceMap?: boolean } = {}): ParsedYaml | undefined {
   if (hasUnsupportedCharacters(text)) return undefined;
-  let events: Event[];
+  const events = readEvents(text);
+  if (!events) return undefined;
   try {
-    events = eventParser()(text, { maxDepth: LIMITS.nestingDepth + 1 });
-  } catch {
-    return undefined;
-  }
-  try {
-    return new EventReader(text, events).read();
+    return new EventReader(text, events, options.deferSourceMap ? undefined : new SourceMap({ start: 0, end: 0 })).read();
   } catch (err) {
     if (err === OUTSIDE_SUBSET) return undefined;
     throw err;
   }
+}
+
+function readEvents(text: string): Event[] | undefined {
+  try {
+    return eventParser()(text, { maxDepth: LIMITS.nestingDepth + 1 });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Fills a deferred source map: the events are read again rather than kept, since a file's
+ * events take ten times its text in memory and the workspace index holds a thousand files.
+ * The text was read once already, so neither step can fail here.
+ */
+function fillSourceMap(text: string, map: SourceMap): void {
+  new EventReader(text, readEvents(text)!, map).read();
 }
 
 /** Thrown inside the reader when the file uses something only the full parser handles. */
@@ -77,10 +90,17 @@ interface ReadNode {
 
 const KEY_SPACE = /[ ]*/y;
 
+/** Where locations below the top level go when the source map is deferred: nowhere. */
+const NOT_RECORDED: SourceMapNode = { location: undefined, children: undefined };
+
 class EventReader {
   private index = 0;
   private readonly findings: RawFinding[] = [];
-  private readonly sourceMap = new SourceMap({ start: 0, end: 0 });
+  /**
+   * With no source map to fill, only the root and its direct children are recorded, here;
+   * the rest is filled in later, when asked for (`SourceMap.deferred`).
+   */
+  private readonly shallowRoot: SourceMapNode = { location: undefined, children: undefined };
   /** Above zero while reading the value of a repeated key, which the full parser skips. */
   private discarding = 0;
   /** The first key of the root map: where findings about a missing section go. */
@@ -89,6 +109,7 @@ class EventReader {
   constructor(
     private readonly text: string,
     private readonly events: Event[],
+    private readonly sourceMap: SourceMap | undefined,
   ) {}
 
   read(): ParsedYaml {
@@ -101,14 +122,22 @@ class EventReader {
     this.index = 1;
     if (events[1]!.type === EVENT_ID.POP) return this.result(undefined, firstLine(text, 0));
 
-    const root = this.node(this.sourceMap.root, 0, undefined, true, -1);
+    const root = this.node(this.sourceMap?.root ?? this.shallowRoot, 0, undefined, true, -1);
     if (this.next().type !== EVENT_ID.POP || this.index !== events.length) throw OUTSIDE_SUBSET;
     return this.result(root.value, this.rootFirstKey ?? firstLine(text, root.start));
   }
 
   private result(value: unknown, rootAnchor: TextRange): ParsedYaml {
-    this.sourceMap.setFallback(rootAnchor);
-    return { value, sourceMap: this.sourceMap, syntaxErrors: [], structureFindings: this.findings, rootAnchor };
+    let sourceMap = this.sourceMap;
+    if (sourceMap) {
+      sourceMap.setFallback(rootAnchor);
+    } else {
+      const topLevel = new Map<string, NodeLocation>();
+      for (const [segment, node] of this.shallowRoot.children ?? []) if (node.location) topLevel.set(segment, node.location);
+      const { text } = this;
+      sourceMap = SourceMap.deferred(rootAnchor, this.shallowRoot.location, topLevel, (map) => fillSourceMap(text, map));
+    }
+    return { value, sourceMap, syntaxErrors: [], structureFindings: this.findings, rootAnchor };
   }
 
   private next(): Event {
@@ -140,8 +169,10 @@ class EventReader {
       default:
         throw OUTSIDE_SUBSET;
     }
-    const value = { start: node.start, end: node.end };
-    at.location = key ? { key, value } : { value };
+    if (at !== NOT_RECORDED) {
+      const value = { start: node.start, end: node.end };
+      at.location = key ? { key, value } : { value };
+    }
     return node;
   }
 
@@ -198,9 +229,17 @@ class EventReader {
     return { value: getScalarValue(text, event), start, end, lineEnd: end };
   }
 
-  /** Where a child's location is recorded: nowhere while a repeated key's value is read. */
+  /**
+   * Where a child's location is recorded: nowhere while a repeated key's value is read, and
+   * nowhere below the top level when the source map is deferred.
+   */
   private child(parent: SourceMapNode, segment: string): SourceMapNode {
-    return this.discarding === 0 ? this.sourceMap.add(parent, segment, undefined) : { location: undefined, children: undefined };
+    if (this.discarding > 0) return NOT_RECORDED;
+    if (this.sourceMap) return this.sourceMap.add(parent, segment, undefined);
+    if (parent !== this.shallowRoot) return NOT_RECORDED;
+    const node: SourceMapNode = { location: undefined, children: undefined };
+    (parent.children ??= new Map()).set(segment, node);
+    return node;
   }
 
   private blockMap(at: SourceMapNode, depth: number): ReadNode {

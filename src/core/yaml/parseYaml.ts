@@ -22,6 +22,11 @@ export interface ParsedYaml {
 export interface ParseYamlOptions {
   /** `false` forces the full parser; tests use it to prove both paths agree. */
   readonly fastPath?: boolean;
+  /**
+   * Lets the fast path record only top-level locations and fill in the rest on the first
+   * lookup that needs them (see SourceMap.deferred): for callers that rarely look deeper.
+   */
+  readonly deferSourceMap?: boolean;
 }
 
 type YamlError = { message: string; pos: [number, number] };
@@ -42,7 +47,7 @@ export function parseYaml(original: string, options: ParseYamlOptions = {}): Par
   // keeps every offset the same, so ranges still point into the original text.
   const text = original.includes('\r') ? original.replace(/\r(?!\n)/g, '\n') : original;
   if (options.fastPath !== false) {
-    const fast = fastParseYaml(text);
+    const fast = fastParseYaml(text, { deferSourceMap: options.deferSourceMap });
     if (fast) return fast;
   }
   const syntaxErrors: RawFinding[] = [];

@@ -32,11 +32,49 @@ export interface SourceMapNode {
  * Path → source location, filled while the document is converted. Values reached through an
  * alias are not recorded: a lookup inside them falls back to the alias itself, which is where
  * a person would fix them. Stored as a tree so that recording costs no pointer strings.
+ *
+ * A map can also be deferred (`SourceMap.deferred`): only the root and its top-level entries
+ * are recorded, and the tree is filled the first time a lookup needs more. Most clean files
+ * are never asked for more than a top-level key, so the command line and the workspace scan
+ * skip recording a few hundred locations per file. Answers are the same either way.
  */
 export class SourceMap {
-  readonly root: SourceMapNode = { location: undefined, children: undefined };
+  private tree: SourceMapNode | undefined = { location: undefined, children: undefined };
+  private topLevel: ReadonlyMap<string, NodeLocation> | undefined;
+  private rootLocation: NodeLocation | undefined;
+  private fill: ((map: SourceMap) => void) | undefined;
 
   constructor(private fallback: TextRange) {}
+
+  /**
+   * A map that knows the root's location and its top-level entries, and calls `fill` (which
+   * records every location through `root` and `add`) the first time a lookup goes deeper.
+   */
+  static deferred(fallback: TextRange, rootLocation: NodeLocation | undefined, topLevel: ReadonlyMap<string, NodeLocation>, fill: (map: SourceMap) => void): SourceMap {
+    const map = new SourceMap(fallback);
+    map.tree = undefined;
+    map.rootLocation = rootLocation;
+    map.topLevel = topLevel;
+    map.fill = fill;
+    return map;
+  }
+
+  /** False while a deferred map has recorded only its top level. */
+  get filled(): boolean {
+    return this.tree !== undefined;
+  }
+
+  /** The recorded tree; a deferred map is filled here, once. */
+  get root(): SourceMapNode {
+    if (!this.tree) {
+      this.tree = { location: undefined, children: undefined };
+      const fill = this.fill!;
+      this.fill = undefined;
+      this.topLevel = undefined;
+      fill(this);
+    }
+    return this.tree;
+  }
 
   /** Where lookups that find nothing land; known only once the whole document is read. */
   setFallback(range: TextRange): void {
@@ -78,7 +116,14 @@ export class SourceMap {
 
   /** The location of a path exactly, if it was recorded. */
   exact(pointer: string): NodeLocation | undefined {
-    return this.nodeAt(segmentsOf(pointer))?.location;
+    const segments = segmentsOf(pointer);
+    if (this.topLevel && segments.length <= 1) return this.shallow(segments);
+    return this.nodeAt(segments)?.location;
+  }
+
+  /** A deferred map's answer for the root or a top-level entry, without filling the tree. */
+  private shallow(segments: readonly (string | number)[]): NodeLocation | undefined {
+    return segments.length === 0 ? this.rootLocation : this.topLevel!.get(String(segments[0]));
   }
 
   /**
@@ -90,6 +135,11 @@ export class SourceMap {
   }
 
   private rangeAtSegments(segments: readonly (string | number)[], part: 'key' | 'value'): TextRange {
+    // At the top level the only ancestor is the root, which never serves as the nearest one.
+    if (this.topLevel && segments.length <= 1) {
+      const found = this.shallow(segments);
+      return found ? (part === 'key' ? (found.key ?? found.value) : found.value) : this.fallback;
+    }
     const exact = this.nodeAt(segments)?.location;
     if (exact) return part === 'key' ? (exact.key ?? exact.value) : exact.value;
     // Walk down as far as the path is recorded; the deepest recorded ancestor wins.
