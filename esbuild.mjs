@@ -52,6 +52,16 @@ const targets = [
     // When the bundle starts loading: activation time is measured from here.
     banner: { js: 'var __engagementKitLoadStart = performance.now();' },
   },
+  {
+    // The extension's scan thread: reads and analyzes closed files off the host's thread
+    // (src/extension/scan/scanWorker.ts). It shares the parser files with the extension.
+    entryPoints: ['src/extension/scan/scanWorker.ts'],
+    outfile: 'dist/scanWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [loadedOnFirstUse],
+  },
   // The parsers for the extension, loaded on first use (see loadedOnFirstUse).
   { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: [alias['js-yaml']], outfile: 'dist/js-yaml.js', platform: 'node', format: 'cjs', target: 'node20' },

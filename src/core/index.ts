@@ -2,6 +2,7 @@
  * The engagement analyzer: pure TypeScript, no editor, no file system. Everything the CLI,
  * the VS Code extension and the preview know about engagement files comes from here.
  */
+export { parseYaml } from './yaml/parseYaml';
 export { analyze, analyzeRaw, type Analysis, type AnalyzeOptions, type LocatedSymbol, type RawAnalysis } from './analyze';
 export { analyzeWorkspace, type WorkspaceFile } from './portfolio';
 export { planCalendar, planPosition, describePlanPosition, type PlanCalendar, type PlanPosition, type PhaseDates } from './calendar';
@@ -30,7 +31,7 @@ export { engagementTemplate, kpiBlock, planPhases, slugify, PLAIN_SLOTS, type Sl
 export { portfolioFindings, type PortfolioInput } from './portfolio';
 export { applyPolicy } from './policy';
 export { AREAS, LEVELS } from './model/engagement';
-export { pointerOf } from './yaml/sourceMap';
+export { pointerOf, SourceMap, type SourceMapSummary } from './yaml/sourceMap';
 export { renderBody, renderHtmlDocument } from './render/renderHtml';
 export { renderMarkdown } from './render/markdown';
 export { STYLES } from './render/styles';

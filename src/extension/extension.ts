@@ -7,6 +7,7 @@ import { registerPlanStatusItem } from './planStatusItem';
 import { PreviewManager } from './preview/previewManager';
 import { registerQuickFixes } from './quickFixes';
 import { RuleSettingsProvider } from './ruleSettings';
+import { ScanClient } from './scan/scanClient';
 import { EngagementTreeProvider, VIEW_ID } from './tree/engagementTree';
 import { WorkMeter } from './workMeter';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -35,12 +36,15 @@ export function activate(context: vscode.ExtensionContext): EngagementKitApi {
   const meter = new WorkMeter();
   const settings = new RuleSettingsProvider();
   const analyses = new DocumentAnalyses(settings, meter);
-  const index = new WorkspaceIndex(analyses, settings, meter);
+  // The scan thread starts with the first file it is asked for, after activation.
+  const scanner = new ScanClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanWorker.js').fsPath);
+  const index = new WorkspaceIndex(analyses, settings, meter, scanner);
   const diagnostics = registerDiagnostics(analyses, { findings: (uri) => index.portfolioFor(uri), onDidChange: index.onDidChange }, meter);
   const tree = new EngagementTreeProvider(index);
   const status = registerPlanStatusItem(analyses);
   const previews = new PreviewManager(analyses, context.extensionUri);
   context.subscriptions.push(
+    scanner,
     settings,
     analyses,
     index,

@@ -42,6 +42,13 @@ describe('the extension bundle', () => {
     });
   }
 
+  it('starts a scan thread whose file is built, shipped, and needs nothing but the same files', () => {
+    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'scanWorker.js')));
+    assert.ok(shippedByVsix('dist/scanWorker.js'));
+    const needs = requiredBy('dist/scanWorker.js').filter((r) => !r.startsWith('node:'));
+    assert.deepEqual([...new Set(needs)].sort(), ['../schemas/engagement.schema.json', './js-yaml.js', './yaml.js']);
+  });
+
   it('does not contain the parsers or the schema it loads on first use', () => {
     const code = fs.readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8');
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'engagement.schema.json'), 'utf8')) as { properties: { commitment: { description: string } } };

@@ -22,6 +22,13 @@ export function segmentsOf(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** A source map's top level as plain data (see SourceMap.topLevelSummary). */
+export interface SourceMapSummary {
+  readonly fallback: TextRange;
+  readonly root: NodeLocation | undefined;
+  readonly topLevel: readonly [string, NodeLocation][];
+}
+
 /** One recorded node: its location and the locations below it, by key or list index. */
 export interface SourceMapNode {
   location: NodeLocation | undefined;
@@ -57,6 +64,21 @@ export class SourceMap {
     map.topLevel = topLevel;
     map.fill = fill;
     return map;
+  }
+
+  /**
+   * What a deferred copy of this map needs, as plain data that can cross a thread: the
+   * fallback, the root's location and the top-level entries.
+   */
+  topLevelSummary(): SourceMapSummary {
+    const root = this.exact('');
+    const entries: [string, NodeLocation][] = this.topLevel ? [...this.topLevel] : [...(this.root.children ?? [])].flatMap(([segment, node]) => (node.location ? [[segment, node.location] as [string, NodeLocation]] : []));
+    return { fallback: this.fallback, root, topLevel: entries };
+  }
+
+  /** A deferred map made from a summary; `fill` records the rest when a lookup needs it. */
+  static fromSummary(summary: SourceMapSummary, fill: (map: SourceMap) => void): SourceMap {
+    return SourceMap.deferred(summary.fallback, summary.root, new Map(summary.topLevel), fill);
   }
 
   /** False while a deferred map has recorded only its top level. */
