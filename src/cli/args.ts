@@ -8,7 +8,7 @@ export interface LintArgs {
   readonly maxWarnings?: number;
   readonly today?: string;
   readonly color: boolean;
-  /** Threads to lint with; by default one per core for large runs. */
+  /** Threads to lint with; by default one fewer than the cores for large runs. */
   readonly jobs?: number;
   /** Print throughput and peak memory to stderr. */
   readonly stats?: boolean;
@@ -173,7 +173,7 @@ Options for lint:
   --max-warnings <n>      Fail when there are more than n warnings (default: no limit)
   --today <YYYY-MM-DD>    The date the analysis is about (default: today)
   --color, --no-color     Force or disable colors in stylish output (NO_COLOR is honoured)
-  -j, --jobs <n>          Threads to lint with (default: one per core from 64 files on)
+  -j, --jobs <n>          Threads to lint with (default: one fewer than the cores, from 64 files on)
   --stats                 Print files per second and peak memory to stderr
 
 Severities per rule come from the nearest .engagementrc.yaml above each file:

@@ -26,7 +26,7 @@ const THREAD_THRESHOLD = 64;
 /**
  * Lints files as CI does: every file is read and checked together (the portfolio rule needs
  * all of them); a file that cannot be read is reported and the others are still checked.
- * Large runs are spread over worker threads, one per core by default.
+ * Large runs are spread over worker threads, one fewer than the cores by default.
  */
 export async function runLint(args: LintArgs, cwd: string, version: string, script: string): Promise<LintOutcome> {
   const started = performance.now();
@@ -42,7 +42,7 @@ export async function runLint(args: LintArgs, cwd: string, version: string, scri
     rules: configs.rulesFor(path.dirname(file), stderr),
     today: args.today,
   }));
-  const threads = Math.min(args.jobs ?? (files.length >= THREAD_THRESHOLD ? os.availableParallelism() : 1), Math.max(1, files.length));
+  const threads = Math.min(args.jobs ?? (files.length >= THREAD_THRESHOLD ? defaultThreads() : 1), Math.max(1, files.length));
   const run = threads > 1 ? await lintInThreads(shardFiles, threads, script) : lintInProcess(shardFiles);
 
   const byIndex = [...run.outcomes].sort((a, b) => a.index - b.index);
@@ -73,6 +73,16 @@ export async function runLint(args: LintArgs, cwd: string, version: string, scri
   const exitCode = fileProblems ? 2 : counts.error > 0 || tooManyWarnings ? 1 : 0;
   if (args.stats) stderr.push(statsLine(files.length, performance.now() - started, threads));
   return { stdout, stderr, exitCode };
+}
+
+/**
+ * One thread fewer than the cores: a thread that analyzes keeps about 1.4 cores busy, since
+ * V8 collects garbage and compiles on threads of its own. On 2 cores a second analyzing
+ * thread made 1,000 files slower (944 against 1,045 files/s, bench/RESULTS.md), so there
+ * the default is one.
+ */
+function defaultThreads(): number {
+  return Math.max(1, os.availableParallelism() - 1);
 }
 
 /** Throughput and peak memory (of the whole process, threads included), for `--stats`. */

@@ -165,6 +165,11 @@ describe('engagement command line', () => {
     assert.match(three.stderr, /broken\.engagement\.yaml: not valid UTF-8/);
     assert.match(three.stderr, /stats: 92 files in \d+ ms \(\d+ files\/s\) on 3 threads; peak memory \d+ MB/);
     assert.doesNotMatch(one.stderr, /stats:/);
+    // Without --jobs: one thread fewer than the cores (V8's own threads need the other).
+    const usual = run(['lint', '-f', 'json', '--stats'], dir);
+    const expected = Math.max(1, os.availableParallelism() - 1);
+    assert.equal(usual.stdout, one.stdout);
+    assert.match(usual.stderr, new RegExp(`stats: 92 files in \\d+ ms \\(\\d+ files/s\\) on ${expected} threads?;`));
   });
 
   it('finds no warnings in the examples', () => {
