@@ -3,15 +3,13 @@ import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyze, applyPolicy, ENGAGEMENT_FILE, portfolioFindings, type Analysis, type Finding } from '../core';
-import { readRegularFile } from '../shared/readTextFile';
+import { decodeLikeEditor, readRegularFile } from '../shared/readTextFile';
 import { isEngagementDocument, today, type DocumentAnalyses } from './documentAnalyses';
 import type { RuleSettingsProvider } from './ruleSettings';
 import { toAnalysis, type ScanClient } from './scan/scanClient';
 import type { WorkMeter } from './workMeter';
 
 export const ENGAGEMENT_GLOB = '**/*.engagement.{yaml,yml}';
-/** Files are decoded as the editor would open them: a bad byte becomes U+FFFD. */
-const LENIENT_UTF8 = new TextDecoder('utf-8');
 
 export interface IndexedEngagement {
   readonly uri: vscode.Uri;
@@ -147,7 +145,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     } else {
       let text: string;
       try {
-        text = LENIENT_UTF8.decode(await readBytes(uri));
+        text = decodeLikeEditor(await readBytes(uri));
       } catch {
         this.remove(uri);
         return;

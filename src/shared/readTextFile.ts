@@ -78,3 +78,13 @@ export function decodeUtf8(bytes: Uint8Array): TextOrError {
     return { error: `not valid UTF-8 (first bad byte on line ${line}); engagement files must be saved as UTF-8.` };
   }
 }
+
+const LENIENT_UTF8 = new TextDecoder('utf-8');
+
+/**
+ * Decodes bytes as the editor opens a file: a bad byte becomes U+FFFD and a leading BOM is
+ * dropped. The extension reads workspace files this way, where the CLI refuses them.
+ */
+export function decodeLikeEditor(bytes: Uint8Array): string {
+  return LENIENT_UTF8.decode(bytes);
+}

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../../core';
-import { readRegularFile } from '../../shared/readTextFile';
+import { decodeLikeEditor, readRegularFile } from '../../shared/readTextFile';
 import type { ScanReply, ScanRequest } from './scanProtocol';
 
 /**
@@ -9,13 +9,10 @@ import type { ScanReply, ScanRequest } from './scanProtocol';
  * never hold up the editor. It only reads the files it is asked for; nothing is executed.
  */
 
-/** Decoded as the editor would open them: a bad byte becomes U+FFFD. */
-const LENIENT_UTF8 = new TextDecoder('utf-8');
-
 async function answer(request: ScanRequest): Promise<ScanReply> {
   const read = await readRegularFile(request.file);
   if ('error' in read) return { id: request.id, error: read.error };
-  const text = LENIENT_UTF8.decode(read.bytes);
+  const text = decodeLikeEditor(read.bytes);
   const analysis = analyze(text, { rules: request.rules, today: request.today, locateSymbols: false });
   const { model, findings, schedule, today, syntaxBroken } = analysis;
   return { id: request.id, text, analysis: { model, findings, schedule, today, syntaxBroken, sourceMap: analysis.sourceMap.topLevelSummary() } };
