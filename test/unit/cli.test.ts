@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { readExamples, writeWorkspace } from '../../bench/workspace';
 import { run, workspace, type JsonResult } from './cliHelpers';
 import { BASE, edit, ROOT } from './helpers';
+import { scratchFolder } from './scratchFolders';
 
 const WARNING = edit(BASE, 'crm: full', 'crm: view'); // access-crm at line 45
 const ERROR = edit(BASE, 'status: active', 'status: actve');
@@ -149,7 +150,7 @@ describe('engagement command line', () => {
   });
 
   it('gives the same report on worker threads as in one thread, problems and portfolio included', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-cli-threads-'));
+    const dir = scratchFolder('engagement-cli-threads-');
     writeWorkspace(dir, 90, readExamples(ROOT), 30);
     fs.writeFileSync(path.join(dir, 'team-03', 'broken.engagement.yaml'), Buffer.from([0x66, 0x6f, 0x72, 0x6d, 0xff, 0x0a]));
     fs.writeFileSync(path.join(dir, 'team-05', 'bad-yaml.engagement.yaml'), 'format: engagement/v1\nid: [oops\n');

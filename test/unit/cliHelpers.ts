@@ -1,8 +1,8 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from './helpers';
+import { scratchFolder } from './scratchFolders';
 
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 
@@ -23,7 +23,7 @@ export function run(args: string[], cwd: string, options: SpawnSyncOptions & { c
 
 /** A scratch folder with the given files (path → content). */
 export function workspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-cli-'));
+  const dir = scratchFolder('engagement-cli-');
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
