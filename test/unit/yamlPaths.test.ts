@@ -3,7 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateEngagement } from '../../bench/generate';
 import { analyze, analyzeRaw } from '../../src/core';
+import { readByEvents } from '../../src/core/yaml/eventReader';
 import { fastParseYaml } from '../../src/core/yaml/fastParse';
+import { LIMITS } from '../../src/core/yaml/limits';
+import { readByLines } from '../../src/core/yaml/lineReader';
 import { checkTexts, mutatedFile } from './fuzz';
 import { BASE, ROOT } from './helpers';
 import { assertSamePaths } from './parsePaths';
@@ -60,7 +63,56 @@ const EDGES: readonly string[] = [
   `${'k'.repeat(1_100)}: 1\n`,
   `"${'q'.repeat(1_100)}": 1\n`,
   `a: {${'k'.repeat(1_100)}: 1}\n`,
+  // Where the line reader's own rules end.
+  'a: |\n  no line break at the end',
+  'a: >\n  folded\n\n  text\n  here\n\n\nb: 1\n',
+  'a: |\n  literal\n    deeper\n  back\n',
+  'a: >\n  folded\n    deeper\n',
+  'a: |\n\n  after a blank\n',
+  'a: |\n  x\n     \n  y\n',
+  'a: |-\n  x\n\nb: >\n  y\nc: 1\n',
+  'a: |\n# less indented comment\n  x\n',
+  'a:\n- x\n- y\nb: 1\n',
+  '- a: 1\n  b: 2\n',
+  'a:\n  - id: x\n    d: y\n  - id: z\n    e:\n      - 1\n',
+  'a: b # c\nd: "e" # f\ng: [h, "i", \'j\'] # k\nl: {m: n} # o\n',
+  'a: b#c\nd: "e"#f\n',
+  'a: http://x.test/y\nb: x, y]\nc: 12:30\n',
+  "a: 'it''s'\nb: ''\nc: \"\"\n",
+  'a: {b: 1, c: "d", e: [1]}\n',
+  'a: []\nb: {}\nc: [ ]\nd: [a b, c  ]\n',
+  'a:\n  b: 1\n c: 2\n',
+  'a: 1\n  b: 2\n',
+  'a: b\n  continued\n',
+  'a:    \n  # comment\n  b: 1\n',
+  'a: # comment\n  b: 1\n',
+  'a: # comment\nb: 1\n',
+  'a:\n  -\n    b: 1\n  -\n',
+  'a: -5\nb: -\nc: - x\n',
+  'a-b_c: 1\n_x: 2\n9: nine\n1_000: k\n',
+  'a: "x"y\n',
+  'a: b: c\n',
+  'a: b   \nc: [x]   \n',
+  'a:\n  b:\n  c: 1\n',
+  'a: {b: 1, b: 2}\nc: [1, 2]\nc: 3\n',
+  'a:\n  - x\n  -   y\n  - "z"\n  - [1]\n  - {k: v}\n  - |\n    text\n',
+  'a: ---\nb: ...\n',
+  'a: 1\n... \n',
+  'a: [x,y]\nb: {k: v,l: w}\n',
+  'a: [x, y,]\n',
+  'a: "\\u00e9"\n',
+  '  a: 1\n  b: 2\n',
+  nestedMaps(LIMITS.nestingDepth - 1),
+  nestedMaps(LIMITS.nestingDepth),
+  nestedMaps(LIMITS.nestingDepth + 1),
 ];
+
+/** `depth` maps inside each other, each one key deeper, with a scalar at the bottom. */
+function nestedMaps(depth: number): string {
+  let text = '';
+  for (let level = 0; level < depth; level++) text += `${'  '.repeat(level)}k${level}:\n`;
+  return `${text}${'  '.repeat(depth)}leaf: 1\n`;
+}
 
 describe('the fast YAML path', () => {
   it('gives the same values, ranges and findings as the full parser on every fixture, example and generated file', () => {
@@ -78,7 +130,9 @@ describe('the fast YAML path', () => {
   it('is the path actually taken for clean files, so the comparison above is not empty', () => {
     for (const [label, text] of CORPUS) {
       if (label.includes('hostile') || label.endsWith('plain.yaml')) continue;
-      assert.ok(fastParseYaml(text), `${label} should be read by the fast path`);
+      // Both fast readers, so that each is compared with the full parser on every clean file.
+      assert.ok(readByLines(text), `${label} should be read by the line reader`);
+      assert.ok(readByEvents(text), `${label} should be read by the event reader`);
     }
   });
 
@@ -97,10 +151,16 @@ describe('the fast YAML path', () => {
   });
 
   it('agrees with the full parser at the edges of what it reads, and declines the rest', () => {
-    let taken = 0;
-    for (const text of EDGES) if (assertSamePaths(text, JSON.stringify(text))) taken++;
+    let byLines = 0;
+    let byEvents = 0;
+    for (const text of EDGES) {
+      const readers = assertSamePaths(text, JSON.stringify(text));
+      if (readers.lines) byLines++;
+      if (readers.events) byEvents++;
+    }
     // Most edges are inside the subset; anchors, tags, directives, tabs and errors are not.
-    assert.ok(taken >= 20, `only ${taken} of ${EDGES.length} edge cases took the fast path`);
+    assert.ok(byEvents >= 40, `only ${byEvents} of ${EDGES.length} edge cases were read by the event reader`);
+    assert.ok(byLines >= 25, `only ${byLines} of ${EDGES.length} edge cases were read by the line reader`);
     for (const declined of ['a: &anchor 1\nb: *anchor\n', 'a: !tag 1\n', 'a: [1, 2\n', 'a: 1\n---\nb: 2\n', 'a:\tb\n']) {
       assert.equal(fastParseYaml(declined), undefined, JSON.stringify(declined));
     }
