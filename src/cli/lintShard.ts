@@ -55,6 +55,17 @@ export class LintShard {
     return files.map((file) => this.readOne(file));
   }
 
+  /**
+   * Reads the files this thread claims from a list shared by several threads: each takes
+   * the next unclaimed one from `next` (one counter in shared memory), so a thread that
+   * started late or runs slower simply takes fewer, and none waits for another.
+   */
+  readClaimed(files: readonly ShardFile[], next: Int32Array): ReadOutcome[] {
+    const outcomes: ReadOutcome[] = [];
+    for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) outcomes.push(this.readOne(files[i]!));
+    return outcomes;
+  }
+
   finish(extra: ReadonlyMap<number, RawFinding[]>): FinishedFile[] {
     const results: FinishedFile[] = [];
     for (const [index, entry] of this.pending) {

@@ -5,7 +5,7 @@ import { LintShard, type FinishedFile, type ReadOutcome, type ShardFile } from '
 /** Marks a thread started by `lintInThreads`, so the CLI's entry point serves instead of running. */
 const ROLE = 'engagement-lint-shard';
 
-type Request = { readonly type: 'read'; readonly files: ShardFile[] } | { readonly type: 'finish'; readonly extra: [number, RawFinding[]][] };
+type Request = { readonly type: 'read'; readonly files: readonly ShardFile[]; readonly next: Int32Array } | { readonly type: 'finish'; readonly extra: [number, RawFinding[]][] };
 type Reply = { readonly type: 'read'; readonly outcomes: ReadOutcome[] } | { readonly type: 'finished'; readonly results: FinishedFile[] } | { readonly type: 'failed'; readonly message: string };
 
 export interface LintRunResult {
@@ -23,7 +23,7 @@ export function serveShard(port: MessagePort = parentPort!): void {
   const shard = new LintShard();
   port.on('message', (request: Request) => {
     try {
-      if (request.type === 'read') port.postMessage({ type: 'read', outcomes: shard.read(request.files) } satisfies Reply);
+      if (request.type === 'read') port.postMessage({ type: 'read', outcomes: shard.readClaimed(request.files, request.next) } satisfies Reply);
       else port.postMessage({ type: 'finished', results: shard.finish(new Map(request.extra)) } satisfies Reply);
     } catch (err) {
       port.postMessage({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies Reply);
@@ -39,25 +39,24 @@ export function lintInProcess(files: readonly ShardFile[]): LintRunResult {
 }
 
 /**
- * Lints on `threads` threads: this one and `threads - 1` workers, each reading and analyzing
- * every `threads`-th file. This thread takes its share while the workers start, so no core
- * waits. `script` is the CLI bundle itself, which serves as the worker when started this way.
+ * Lints on `threads` threads: this one and `threads - 1` workers. Each takes the next file
+ * nobody has taken yet, so this thread starts at once and the workers join as they come up,
+ * and all finish together however the work falls. `script` is the CLI bundle itself, which
+ * serves as the worker when started this way.
  */
 export async function lintInThreads(files: readonly ShardFile[], threads: number, script: string): Promise<LintRunResult> {
-  const shares: ShardFile[][] = Array.from({ length: threads }, () => []);
-  files.forEach((file, i) => shares[i % threads]!.push(file));
-  const [ownShare, ...workerShares] = shares as [ShardFile[], ...ShardFile[][]];
-  const workers = workerShares.map(() => new Worker(script, { workerData: { role: ROLE } }));
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(script, { workerData: { role: ROLE } }));
   try {
-    const pendingReads = workers.map((worker, i) => ask(worker, { type: 'read', files: workerShares[i]! }, 'read'));
+    const pendingReads = workers.map((worker) => ask(worker, { type: 'read', files, next }, 'read'));
     const own = new LintShard();
-    const ownOutcomes = own.read(ownShare);
+    const ownOutcomes = own.readClaimed(files, next);
     const reads = await Promise.all(pendingReads);
     // In file order, as one thread would see them: the portfolio rule's messages list files in that order.
     const outcomes = [...ownOutcomes, ...reads.flatMap((reply) => reply.outcomes)].sort((a, b) => a.index - b.index);
     const extra = portfolioOf(outcomes);
     const pendingFinishes = workers.map((worker, i) =>
-      ask(worker, { type: 'finish', extra: workerShares[i]!.filter((f) => extra.has(f.index)).map((f) => [f.index, extra.get(f.index)!]) }, 'finished'),
+      ask(worker, { type: 'finish', extra: reads[i]!.outcomes.filter((o) => extra.has(o.index)).map((o) => [o.index, extra.get(o.index)!]) }, 'finished'),
     );
     const ownFinished = own.finish(extra);
     const finishes = await Promise.all(pendingFinishes);
