@@ -44,10 +44,8 @@ const BLOCK_HEADER = /[|>]-?(?:[ ]+(?:#[^\r\n]*)?)?(?=\r?\n|$)/y;
 /** What may not start a plain scalar here (`-` is checked apart: `-5` is a number). */
 const NOT_PLAIN_START = new Set(['?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 
-/** A content line: where it starts and how deep it is indented. */
+/** A content line: where its text starts and how deep it is indented. */
 interface Line {
-  /** Offset of the line's first character. */
-  readonly start: number;
   /** Offset of its first non-space character. */
   readonly at: number;
   readonly indent: number;
@@ -60,7 +58,7 @@ function hasDocumentMarker(text: string): boolean {
   return (text.includes('---') || text.includes('...')) && DOCUMENT_MARKER.test(text);
 }
 
-const END_OF_TEXT: Line = { start: -1, at: -1, indent: -1 };
+const END_OF_TEXT: Line = { at: -1, indent: -1 };
 
 class LineReader extends TreeRecorder {
   /** A cache for `contentLineFrom`, which each level of nesting asks about the same line. */
@@ -96,7 +94,7 @@ class LineReader extends TreeRecorder {
       const at = skipSpaces(text, start);
       const c = text.charCodeAt(at);
       if (c !== 10 && c !== 13 && c !== 35 && at < text.length) {
-        line = { start, at, indent: at - start };
+        line = { at, indent: at - start };
         break;
       }
       const newline = text.indexOf('\n', at);
