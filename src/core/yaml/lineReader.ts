@@ -1,5 +1,6 @@
 import { declineIfDeeperCommentFollows, lineEndOf, skipSpaces } from './blockLayout';
 import { resolvePlainScalar } from './coreScalars';
+import type { TextRange } from '../types';
 import type { ParsedYaml } from './parseYaml';
 import type { SourceMap, SourceMapNode } from './sourceMap';
 import { OUTSIDE_SUBSET, TreeRecorder, type ReadNode } from './treeRecorder';
@@ -117,19 +118,13 @@ class LineReader extends TreeRecorder {
     let keyAt = firstKey;
     let last: ReadNode;
     for (;;) {
-      KEY.lastIndex = keyAt;
-      if (!KEY.test(text)) throw OUTSIDE_SUBSET;
-      const colon = KEY.lastIndex - 1;
-      // YAML allows an implicit key of at most 1,024 characters; the full parser reports longer ones.
-      if (colon - keyAt > 1000) throw OUTSIDE_SUBSET;
-      const name = String(resolvePlainScalar(text.slice(keyAt, colon)));
-      const keyRange = { start: keyAt, end: colon };
-      if (depth === 0 && keyAt === firstKey) this.rootFirstKey = keyRange;
-      const repeated = this.beginEntry(result, name, keyRange);
-      const slot = this.child(at, name);
-      last = this.value(slot, depth + 1, colon, column, true);
-      this.locate(slot, keyRange, last);
-      this.endEntry(result, name, last, repeated);
+      const key = this.key(keyAt);
+      if (depth === 0 && keyAt === firstKey) this.rootFirstKey = key.range;
+      const repeated = this.beginEntry(result, key.name, key.range);
+      const slot = this.child(at, key.name);
+      last = this.value(slot, depth + 1, key.range.end, column, true);
+      this.locate(slot, key.range, last);
+      this.endEntry(result, key.name, last, repeated);
       const next = this.contentLineFrom(this.lineAfter(last));
       if (next === END_OF_TEXT || next.indent < column) break;
       if (next.indent > column) throw OUTSIDE_SUBSET;
@@ -162,6 +157,17 @@ class LineReader extends TreeRecorder {
     const end = lineEndOf(text, last);
     declineIfDeeperCommentFollows(text, end, firstDash);
     return { value: items, start: firstDash, end, lineEnd: end };
+  }
+
+  /** A simple key at `start` and its `:`; the key's range ends at the `:`. */
+  private key(start: number): { name: string; range: TextRange } {
+    const { text } = this;
+    KEY.lastIndex = start;
+    if (!KEY.test(text)) throw OUTSIDE_SUBSET;
+    const colon = KEY.lastIndex - 1;
+    // YAML allows an implicit key of at most 1,024 characters; the full parser reports longer ones.
+    if (colon - start > 1000) throw OUTSIDE_SUBSET;
+    return { name: String(resolvePlainScalar(text.slice(start, colon))), range: { start, end: colon } };
   }
 
   /** Whether a `-` at `at` is a list entry's indicator (followed by a space or the line's end). */
@@ -285,17 +291,14 @@ class LineReader extends TreeRecorder {
     this.checkDepth(depth + 1);
     for (;;) {
       if (isMap) {
-        KEY.lastIndex = pos;
-        if (!KEY.test(text) || text.charCodeAt(KEY.lastIndex) !== 32) throw OUTSIDE_SUBSET;
-        const colon = KEY.lastIndex - 1;
-        if (colon - pos > 1000) throw OUTSIDE_SUBSET;
-        const name = String(resolvePlainScalar(text.slice(pos, colon)));
-        const keyRange = { start: pos, end: colon };
-        const repeated = this.beginEntry(result, name, keyRange);
-        const slot = this.child(at, name);
-        const item = this.flowScalar(skipSpaces(text, colon + 1));
-        this.locate(slot, keyRange, item);
-        this.endEntry(result, name, item, repeated);
+        const key = this.key(pos);
+        // In flow, `a:b` is one scalar: a key's `:` needs a space after it.
+        if (text.charCodeAt(key.range.end + 1) !== 32) throw OUTSIDE_SUBSET;
+        const repeated = this.beginEntry(result, key.name, key.range);
+        const slot = this.child(at, key.name);
+        const item = this.flowScalar(skipSpaces(text, key.range.end + 1));
+        this.locate(slot, key.range, item);
+        this.endEntry(result, key.name, item, repeated);
         pos = item.end;
       } else {
         const slot = this.child(at, String(items.length));
