@@ -88,7 +88,7 @@ function bundleSizes(): string[] {
     const schema = `${(fs.statSync(path.join(root, 'schemas', 'engagement.schema.json')).size / 1024).toFixed(1)} KB`;
     return [
       `| extension, loaded at activation (dist/extension.js) | ${size('extension.js')} |`,
-      `| extension, js-yaml event parser, loaded at the first analysis (dist/js-yaml.js) | ${size('js-yaml.js')} |`,
+      `| extension, js-yaml event parser, loaded for the first file the line reader declines (dist/js-yaml.js) | ${size('js-yaml.js')} |`,
       `| extension, \`yaml\` full parser, loaded for files with errors or rarer YAML, completion, config (dist/yaml.js) | ${size('yaml.js')} |`,
       `| extension, schema JSON, read for hover, completion and schema findings (schemas/engagement.schema.json) | ${schema} |`,
       `| extension, scan thread for closed files, started with the first file to read (dist/scanWorker.js) | ${size('scanWorker.js')} |`,
