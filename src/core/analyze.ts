@@ -13,7 +13,7 @@ import { LineIndex } from './text/lineIndex';
 import type { Finding, RawFinding, RuleSettings, TextRange } from './types';
 import { checkSyntaxOnly } from './yaml/checkSyntaxOnly';
 import { LIMITS } from './yaml/limits';
-import { parseYaml } from './yaml/parseYaml';
+import { parseYaml, type ParsedYaml } from './yaml/parseYaml';
 import { SourceMap } from './yaml/sourceMap';
 
 export interface AnalyzeOptions {
@@ -95,41 +95,71 @@ export function analyzeRaw(text: string, options: AnalyzeOptions = {}): RawAnaly
   }
 }
 
-function analyzeUnguarded(text: string, options: AnalyzeOptions): RawAnalysis {
+/**
+ * What the views need of a file before its findings: the model, its schedule and where
+ * things are written, read the way `analyze` reads them. Nothing is checked: `findings` is
+ * empty even where the text has syntax errors (`syntaxBroken` says so). Reading a workspace,
+ * the tree and the portfolio rule can start from outlines while the checks follow.
+ */
+export function outline(text: string, options: Pick<AnalyzeOptions, 'today' | 'fullParser'> = {}): Analysis {
+  let reading: Reading;
+  try {
+    reading = read(text, { ...options, locateSymbols: false });
+  } catch {
+    // `analyze` turns the same failure into a finding; an outline only has nothing to show.
+    const lines = new LineIndex(text);
+    reading = { base: { today: dayOf(options.today), lines, sourceMap: new SourceMap({ start: 0, end: lines.lineEnd(0) }), syntaxBroken: true }, findings: [] };
+  }
+  const { base, model, schedule } = reading;
+  return { ...base, model, schedule, findings: [], declarations: [], references: [] };
+}
+
+/** How far reading a text got: parsed (unless too long), and a model when the root was a map. */
+interface Reading {
+  readonly base: Pick<RawAnalysis, 'today' | 'lines' | 'sourceMap' | 'syntaxBroken'>;
+  /** Syntax and structure findings, or why there is no model. */
+  readonly findings: RawFinding[];
+  readonly parsed?: ParsedYaml;
+  readonly model?: Engagement;
+  readonly schedule?: Schedule;
+}
+
+/** The part of an analysis that outlines share: parse, then the model and its schedule. */
+function read(text: string, options: AnalyzeOptions): Reading {
   const today = dayOf(options.today);
   const lines = new LineIndex(text);
   if (text.length > LIMITS.fullAnalysisChars) {
-    const rawFindings = checkSyntaxOnly(text);
-    const syntaxBroken = rawFindings.some((f) => f.severity === 'error');
-    const sourceMap = new SourceMap(rawFindings[0]!.range);
-    return { today, lines, sourceMap, syntaxBroken, model: undefined, rawFindings, declarations: [], references: [], schedule: undefined };
+    const findings = checkSyntaxOnly(text);
+    const syntaxBroken = findings.some((f) => f.severity === 'error');
+    return { base: { today, lines, sourceMap: new SourceMap(findings[0]!.range), syntaxBroken }, findings };
   }
   const parsed = parseYaml(text, { fastPath: options.fullParser !== true, deferSourceMap: options.locateSymbols === false });
   const findings: RawFinding[] = [...parsed.syntaxErrors];
   const syntaxBroken = parsed.syntaxErrors.some((f) => f.severity === 'error');
   const base = { today, lines, sourceMap: parsed.sourceMap, syntaxBroken };
-
-  if (syntaxBroken) {
-    // A broken document reads as something else than what the person meant: report the
-    // syntax errors alone rather than a cascade of schema findings about the misreading.
-    return { ...base, model: undefined, rawFindings: findings, declarations: [], references: [], schedule: undefined };
-  }
+  // A broken document reads as something else than what the person meant: report the
+  // syntax errors alone rather than a cascade of schema findings about the misreading.
+  if (syntaxBroken) return { base, findings };
   findings.push(...parsed.structureFindings);
   if (parsed.value === undefined || parsed.value === null) {
     findings.push({ ruleId: 'schema', severity: 'error', message: 'The file is empty: an engagement starts with `format: engagement/v1`.', range: parsed.rootAnchor });
-    return { ...base, model: undefined, rawFindings: findings, declarations: [], references: [], schedule: undefined };
+    return { base, findings };
   }
-
-  findings.push(...schemaFindings(validateAgainstSchema(parsed.value), parsed.sourceMap));
   const model = normalize(parsed.value);
-  if (!model) {
-    return { ...base, model: undefined, rawFindings: findings, declarations: [], references: [], schedule: undefined };
-  }
+  return { base, findings, parsed, model, schedule: model && scheduleOf(model) };
+}
+
+function analyzeUnguarded(text: string, options: AnalyzeOptions): RawAnalysis {
+  const { base, findings, parsed, model, schedule } = read(text, options);
+  const unchecked = { ...base, model: undefined, rawFindings: findings, declarations: [], references: [], schedule: undefined };
+  if (!parsed) return unchecked;
+  // Schema findings come before the rules' (the model is read from the same value, unchanged).
+  findings.push(...schemaFindings(validateAgainstSchema(parsed.value), parsed.sourceMap));
+  if (!model || !schedule) return unchecked;
   for (const problem of shapeProblems(parsed.value, model)) {
     findings.push({ ruleId: 'schema', severity: 'error', message: problem.message, range: parsed.sourceMap.range(problem.path) });
   }
 
-  const schedule = scheduleOf(model);
   const symbols = collectSymbols(model);
   const disabled = options.rules ?? {};
   for (const rule of FILE_RULES) {

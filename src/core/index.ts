@@ -3,7 +3,7 @@
  * the VS Code extension and the preview know about engagement files comes from here.
  */
 export { parseYaml } from './yaml/parseYaml';
-export { analyze, analyzeRaw, type Analysis, type AnalyzeOptions, type LocatedSymbol, type RawAnalysis } from './analyze';
+export { analyze, analyzeRaw, outline, type Analysis, type AnalyzeOptions, type LocatedSymbol, type RawAnalysis } from './analyze';
 export { analyzeWorkspace, type WorkspaceFile } from './portfolio';
 export { planCalendar, planPosition, describePlanPosition, type PlanCalendar, type PlanPosition, type PhaseDates } from './calendar';
 export { kpiProgress, directionOf, type KpiProgress, type KpiStatus } from './kpiStatus';

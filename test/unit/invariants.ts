@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, type Analysis, type AnalyzeOptions } from '../../src/core';
+import { analyze, outline, type Analysis, type AnalyzeOptions } from '../../src/core';
 import { LIMITS } from '../../src/core/yaml/limits';
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
@@ -9,7 +9,8 @@ const TODAY = '2026-03-18';
  * What every analysis keeps, whatever the text: it does not throw (nor fall back to its
  * internal-error guard); each range lies inside the text with start ≤ end; a syntax error
  * stays on one line; findings are capped and sorted; the model is plain, acyclic data;
- * and the result equals a fresh analysis of the same text.
+ * and the outline of the text (what a workspace scan shows first) is this analysis
+ * without its findings.
  */
 export function checkInvariants(text: string, options: AnalyzeOptions = { today: TODAY }): Analysis {
   const analysis = analyze(text, options);
@@ -28,6 +29,12 @@ export function checkInvariants(text: string, options: AnalyzeOptions = { today:
     if (previous && i < LIMITS.findingsPerFile) assert.ok(previous.range.start <= f.range.start, 'findings are in document order');
   }
   assert.doesNotThrow(() => JSON.stringify(analysis.model), 'the model is plain, acyclic data');
+  const outlined = outline(text, options);
+  assert.deepStrictEqual(
+    { model: outlined.model, schedule: outlined.schedule, syntaxBroken: outlined.syntaxBroken, findings: outlined.findings },
+    { model: analysis.model, schedule: analysis.schedule, syntaxBroken: analysis.syntaxBroken, findings: [] },
+    'the outline is the analysis without its findings',
+  );
   return analysis;
 }
 
