@@ -2,9 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ENGAGEMENT_FILE } from '../core';
 import { describeFsError } from '../shared/fsErrors';
+import { walkFolder as walk, type WalkProblems } from '../shared/walkFolder';
 import { globToRegExp, isGlob, splitGlob } from './glob';
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export interface FileList {
   /** Absolute paths, sorted, without duplicates. */
@@ -23,7 +22,7 @@ export function findFiles(args: readonly string[], cwd: string): FileList {
   const found = new Set<string>();
   const problems: string[] = [];
   const inputs = args.length ? args : ['.'];
-  const walkProblems: Problems = { add: (file, why) => problems.push(`${path.relative(cwd, file) || file}: ${why}`) };
+  const walkProblems: WalkProblems = { add: (file, why) => problems.push(`${path.relative(cwd, file) || file}: ${why}`) };
   for (const arg of inputs) {
     if (isGlob(arg)) {
       const { base, rest } = splitGlob(arg);
@@ -52,45 +51,4 @@ export function findFiles(args: readonly string[], cwd: string): FileList {
     }
   }
   return { files: [...found].sort(), problems };
-}
-
-/** Where a walk reports what it could not use, with paths shown relative to the run's folder. */
-interface Problems {
-  add(file: string, why: string): void;
-}
-
-/**
- * Visits every file below `folder` that `wanted` accepts. A wanted name that cannot be read
- * as a file (a link in a loop or to nothing, a pipe, a socket) is reported, not skipped in
- * silence: CI should not pass because a file quietly went missing.
- */
-function walk(folder: string, wanted: (file: string) => boolean, visit: (file: string) => void, problems: Problems): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(folder, { withFileTypes: true });
-  } catch (err) {
-    problems.add(folder, describeFsError(err));
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, wanted, visit, problems);
-      continue;
-    }
-    if (!wanted(full)) continue;
-    if (entry.isFile()) {
-      visit(full);
-    } else if (entry.isSymbolicLink()) {
-      // A link to a file is linted; a link to a folder is not followed (loops).
-      try {
-        if (!fs.statSync(full).isDirectory()) visit(full);
-      } catch (err) {
-        problems.add(full, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'a link to a file that does not exist.' : describeFsError(err));
-      }
-    } else {
-      problems.add(full, 'is not a regular file (a pipe, socket or device); it is not read.');
-    }
-  }
 }
