@@ -22,7 +22,8 @@ export function applyPolicy(raw: readonly RawFinding[], text: string, lines: Lin
   for (const finding of all) {
     const setting = Object.prototype.hasOwnProperty.call(settings, finding.ruleId) ? settings[finding.ruleId] : undefined;
     if (setting === 'off') continue;
-    if (isSuppressed(finding.ruleId, lines.positionAt(finding.range.start).line, suppressions)) continue;
+    // Finding the line costs the file's line starts, so it is looked up only where a comment could apply.
+    if ((suppressions.file.size > 0 || suppressions.lines.size > 0) && isSuppressed(finding.ruleId, lines.positionAt(finding.range.start).line, suppressions)) continue;
     const key = `${finding.ruleId}\u0000${finding.range.start}\u0000${finding.range.end}\u0000${finding.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

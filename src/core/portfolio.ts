@@ -44,6 +44,16 @@ interface Load {
   readonly start: Day;
   /** Last day, or Infinity for an open-ended term. */
   readonly end: Day;
+  /** Days a week outside surges. */
+  readonly base: number;
+  /** Surges with their days read once: the sweep asks for them at every boundary. */
+  readonly surges: readonly Surge[];
+}
+
+interface Surge {
+  readonly from: Day;
+  readonly until: Day;
+  readonly daysPerWeek: number;
 }
 
 /** Portfolio findings per file index, for engagements whose combined load exceeds capacity. */
@@ -53,13 +63,14 @@ export function portfolioFindings(entries: readonly { path: string; analysis: Po
     const model = analysis.model;
     const schedule = analysis.schedule;
     if (!model || !schedule || model.status !== 'active' || schedule.termStart === undefined) return;
-    if (baseWeekly(model) === undefined) return;
+    const base = baseWeekly(model);
+    if (base === undefined) return;
     const who = executiveKey(model);
     if (!who) return;
     const end = schedule.termEnd ?? Infinity;
     if (end < schedule.termStart) return;
     const list = byExecutive.get(who) ?? [];
-    list.push({ index, path, model, start: schedule.termStart, end });
+    list.push({ index, path, model, start: schedule.termStart, end, base, surges: surgesOf(model) });
     byExecutive.set(who, list);
   });
 
@@ -68,17 +79,17 @@ export function portfolioFindings(entries: readonly { path: string; analysis: Po
     if (loads.length < 2) continue;
     const peak = findOverload(loads);
     if (!peak) continue;
-    for (const load of peak.involved) {
+    // Each involved engagement is described once; every message names all but its own.
+    const weekly = peak.involved.map((o) => round(weeklyOn(o, peak.from)));
+    const described = peak.involved.map((o, i) => `\`${o.model.id ?? o.path}\` (${o.path}, ${weekly[i]} d/w)`);
+    for (const [i, load] of peak.involved.entries()) {
       const analysis = entries[load.index]!.analysis;
-      const others = peak.involved
-        .filter((o) => o !== load)
-        .map((o) => `\`${o.model.id ?? o.path}\` (${o.path}, ${round(weeklyOn(o.model, peak.from))} d/w)`)
-        .join(', ');
+      const others = described.filter((_, j) => j !== i).join(', ');
       const who = load.model.executive?.name ?? load.model.executive?.email ?? 'The executive';
       const until = peak.until === Infinity ? 'onwards' : `to ${formatDay(peak.until)}`;
       const message =
         `${who} is committed ${round(peak.total)} days a week from ${formatDay(peak.from)} ${until} across active engagements: ` +
-        `this one (${round(weeklyOn(load.model, peak.from))} d/w) and ${others}.`;
+        `this one (${weekly[i]} d/w) and ${others}.`;
       const range = analysis.sourceMap.rangeOf(pointerOf(['commitment']), 'key');
       const list = result.get(load.index) ?? [];
       list.push({ ruleId: 'portfolio-overcommitted', severity: 'warning', message, range });
@@ -104,14 +115,21 @@ function baseWeekly(model: Engagement): number | undefined {
   return undefined;
 }
 
-/** Days a week on a given day: a surge covering the day replaces the base commitment. */
-function weeklyOn(model: Engagement, day: Day): number {
+/** The surges that count: with days a week and both dates readable, in the order written. */
+function surgesOf(model: Engagement): Surge[] {
+  const surges: Surge[] = [];
   for (const surge of model.commitment?.surges ?? []) {
     const from = parseDay(surge.from);
     const until = parseDay(surge.until);
-    if (surge.daysPerWeek !== undefined && from !== undefined && until !== undefined && from <= day && day <= until) return surge.daysPerWeek;
+    if (surge.daysPerWeek !== undefined && from !== undefined && until !== undefined) surges.push({ from, until, daysPerWeek: surge.daysPerWeek });
   }
-  return baseWeekly(model) ?? 0;
+  return surges;
+}
+
+/** Days a week on a given day: the first surge covering the day replaces the base commitment. */
+function weeklyOn(load: Load, day: Day): number {
+  for (const surge of load.surges) if (surge.from <= day && day <= surge.until) return surge.daysPerWeek;
+  return load.base;
 }
 
 /**
@@ -135,7 +153,7 @@ function findOverload(loads: readonly Load[]): { from: Day; until: Day; total: n
     const from = days[i]!;
     const active = loads.filter((l) => l.start <= from && from <= l.end);
     if (active.length < 2) continue;
-    const total = active.reduce((sum, l) => sum + weeklyOn(l.model, from), 0);
+    const total = active.reduce((sum, l) => sum + weeklyOn(l, from), 0);
     if (total > WEEKLY_CAPACITY + 1e-9) {
       const next = days[i + 1];
       return { from, until: next === undefined ? Math.min(...active.map((l) => l.end)) : next - 1, total, involved: active };

@@ -13,6 +13,12 @@ export class RuleSettingsProvider implements vscode.Disposable {
   private readonly parsed = new Map<string, RuleSettings>();
   /** Each folder's nearest config file: looking it up touches the disk once per ancestor. */
   private readonly nearest = new Map<string, string | undefined>();
+  /**
+   * The merged settings per folder. Asking VS Code for a file's settings costs tens of
+   * microseconds, and a workspace scan asks for every file; files of one folder share the
+   * same config file and the same workspace folder, so the same settings.
+   */
+  private readonly byFolder = new Map<string, RuleSettings>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.engagementrc.yaml');
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -22,6 +28,7 @@ export class RuleSettingsProvider implements vscode.Disposable {
     const forget = (): void => {
       this.parsed.clear();
       this.nearest.clear();
+      this.byFolder.clear();
       this.changed.fire();
     };
     this.subscriptions.push(
@@ -29,17 +36,27 @@ export class RuleSettingsProvider implements vscode.Disposable {
       this.watcher.onDidChange(forget),
       this.watcher.onDidCreate(forget),
       this.watcher.onDidDelete(forget),
+      // Which workspace folder's settings apply to a file can change with the folders.
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.byFolder.clear()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('engagementKit.rules')) this.changed.fire();
+        if (!e.affectsConfiguration('engagementKit.rules')) return;
+        this.byFolder.clear();
+        this.changed.fire();
       }),
       this.changed,
     );
   }
 
   rulesFor(uri: vscode.Uri): RuleSettings {
-    const fromFile = uri.scheme === 'file' ? this.fromConfigFile(path.dirname(uri.fsPath)) : {};
-    const fromSettings: unknown = vscode.workspace.getConfiguration('engagementKit', uri).get('rules');
-    return mergeRuleSettings(fromFile, fromSettings);
+    const folder = `${uri.scheme}://${uri.authority}${path.posix.dirname(uri.path)}`;
+    let rules = this.byFolder.get(folder);
+    if (!rules) {
+      const fromFile = uri.scheme === 'file' ? this.fromConfigFile(path.dirname(uri.fsPath)) : {};
+      const fromSettings: unknown = vscode.workspace.getConfiguration('engagementKit', uri).get('rules');
+      rules = mergeRuleSettings(fromFile, fromSettings);
+      this.byFolder.set(folder, rules);
+    }
+    return rules;
   }
 
   private fromConfigFile(folder: string): RuleSettings {
