@@ -19,13 +19,13 @@ export interface IndexedEngagement {
   readonly lastGood?: Analysis;
   /** Portfolio findings for this file, with its settings and suppressions applied. */
   readonly portfolio: readonly Finding[];
+  /**
+   * False while the file is shown from its outline: model and schedule are there, its
+   * findings are still being checked (`analysis.findings` is empty until then).
+   */
+  readonly checked: boolean;
 }
 
-/**
- * Every engagement file of the workspace, analyzed: open documents from their unsaved
- * text, others from disk. Portfolio findings are computed only once the first full scan
- * has read every file, then kept up to date on edits, creation, deletion and renames.
- */
 interface IndexEntry {
   readonly uri: vscode.Uri;
   readonly analysis: Analysis;
@@ -33,15 +33,33 @@ interface IndexEntry {
   readonly text: string;
   /** How the portfolio rule names the file, computed once per update. */
   readonly relativePath: string;
-  /** The portfolio findings last applied to this entry, reused while nothing they depend on changed. */
-  portfolio?: { readonly key: string; readonly source: Analysis; readonly findings: Finding[] };
+  readonly checked: boolean;
 }
 
+/** Portfolio findings as last applied to a file, reused while nothing they depend on changed. */
+interface AppliedPortfolio {
+  readonly key: string;
+  readonly text: string;
+  readonly findings: Finding[];
+}
+
+/**
+ * Every engagement file of the workspace, analyzed: open documents from their unsaved
+ * text, others from disk. Portfolio findings are computed only once the first full scan
+ * has read every file, then kept up to date on edits, creation, deletion and renames.
+ *
+ * A scan of local folders has two passes on the scan thread. The first outlines every
+ * file (model, schedule, source map; no checks): the tree and the portfolio rule need no
+ * more, so the workspace is shown once it is done. The second checks each file, and its
+ * findings replace the outline's empty list.
+ */
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, IndexEntry>();
   private portfolio = new Map<string, Finding[]>();
+  private readonly applied = new Map<string, AppliedPortfolio>();
   private scanned = false;
   private scanning: Promise<void> | undefined;
+  private readonly shown = deferred();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after any file's analysis or the portfolio changed. */
   readonly onDidChange = this.changed.event;
@@ -50,10 +68,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Documents edited since the last refresh: analyzed once per refresh, not per keystroke. */
   private readonly edited = new Map<string, vscode.TextDocument>();
 
-  /** When the first full scan finished (`performance.now()`), for the performance tests. */
+  /** When the first scan had every file read and the portfolio computed (`performance.now()`), for the performance tests. */
   scannedAt: number | undefined;
-  /** Where the first full scan spent its time. */
-  scanPhases: { startedAt: number; findFilesMs: number; readAndAnalyzeMs: number; portfolioMs: number } | undefined;
+  /** When the first scan had checked every file. */
+  checkedAt: number | undefined;
+  /**
+   * Where the first scan spent its time: reading every file (outlines on the scan thread, or
+   * full analyses where there is no thread), the portfolio rule, then checking the outlines.
+   */
+  scanPhases: { startedAt: number; readMs: number; portfolioMs: number; checkMs: number; outlined: boolean } | undefined;
 
   constructor(
     private readonly analyses: DocumentAnalyses,
@@ -86,39 +109,98 @@ export class WorkspaceIndex implements vscode.Disposable {
     );
   }
 
-  /** Reads every engagement file once; later calls wait for the same scan. */
+  /**
+   * Resolves once the first scan has every file read, outlined at least, and the portfolio
+   * computed: what the tree needs. Starts that scan if nothing has.
+   */
   ready(): Promise<void> {
+    this.scanning ??= this.rescan();
+    return this.shown.promise;
+  }
+
+  /** Resolves once the first scan has checked every file as well. */
+  checked(): Promise<void> {
     this.scanning ??= this.rescan();
     return this.scanning;
   }
 
+  /** Reads every engagement file again, outlines first where it can; resolves when every file is checked. */
   async rescan(): Promise<void> {
     const started = performance.now();
-    const uris = await findEngagementFiles();
-    const found = performance.now();
-    const seen = new Set(uris.map((u) => u.toString()));
-    for (const key of [...this.entries.keys()]) if (!seen.has(key)) this.entries.delete(key);
-    // Every file is asked for at once. Local files are read and analyzed on the scan thread,
-    // so the host only stores each answer as it arrives; other files are read through VS Code
-    // and analyzed here, one task per file.
     const when = today();
-    await Promise.all(uris.map((uri) => this.readFromDisk(uri, false, when)));
-    const read = performance.now();
-    this.scanned = true;
-    this.recomputePortfolio();
-    this.scannedAt ??= performance.now();
-    this.scanPhases ??= { startedAt: started, findFilesMs: found - started, readAndAnalyzeMs: read - found, portfolioMs: performance.now() - read };
+    // Settings may have changed: portfolio findings are applied afresh.
+    this.applied.clear();
+    let outlined: vscode.Uri[] | undefined;
+    let read: number;
+    let shown: number;
+    try {
+      outlined = await this.outlineLocalFolders(when);
+      const uris = outlined ?? (await findEngagementFiles());
+      const seen = new Set(uris.map((u) => u.toString()));
+      for (const key of [...this.entries.keys()]) if (!seen.has(key)) this.entries.delete(key);
+      // Without outlines, every file is read through VS Code (or from disk) and analyzed here,
+      // one task per file, asked for at once.
+      if (!outlined) await Promise.all(uris.map((uri) => this.readFromDisk(uri, false, when)));
+      read = performance.now();
+      this.scanned = true;
+      this.recomputePortfolio();
+      shown = performance.now();
+      this.scannedAt ??= shown;
+    } finally {
+      // Views waiting on the first scan must not wait forever, whatever went wrong.
+      this.shown.resolve();
+    }
+    if (outlined) {
+      // Each file is asked for at once; the thread answers in order, with findings only
+      // where the text is still the outline's.
+      await Promise.all(outlined.map((uri) => this.readFromDisk(uri, false, when)));
+      this.recomputePortfolio();
+    }
+    this.checkedAt ??= performance.now();
+    this.scanPhases ??= { startedAt: started, readMs: read - started, portfolioMs: shown - read, checkMs: performance.now() - shown, outlined: outlined !== undefined };
+  }
+
+  /**
+   * Has the scan thread find and outline every engagement file of local folders, storing
+   * each batch as it arrives. `undefined` when the workspace is not all local or the thread
+   * could not do it: the caller reads the files another way.
+   */
+  private async outlineLocalFolders(when: string | undefined): Promise<vscode.Uri[] | undefined> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0 || folders.some((f) => f.uri.scheme !== 'file')) return undefined;
+    const found = new Map<string, vscode.Uri>();
+    const complete = await this.scanner.outlineFolders(
+      folders.map((f) => f.uri.fsPath),
+      when,
+      (files) =>
+        this.meter.run('store outlines', () => {
+          for (const file of files) {
+            const uri = vscode.Uri.file(file.file);
+            // Unreadable files are left out, as a failed read leaves them out later.
+            if ('error' in file || found.has(uri.toString())) continue;
+            found.set(uri.toString(), uri);
+            const open = this.openDocument(uri);
+            if (open) this.store(uri, open.getText(), this.analyses.get(open));
+            else this.store(uri, file.text, toAnalysis(file.text, file.outline), false);
+          }
+        }),
+    );
+    return complete ? [...found.values()] : undefined;
   }
 
   all(): IndexedEngagement[] {
     return [...this.entries.values()]
-      .map((e) => ({ uri: e.uri, analysis: e.analysis, lastGood: e.lastGood, portfolio: this.portfolio.get(e.uri.toString()) ?? [] }))
+      .map((e) => this.indexed(e))
       .sort((a, b) => a.uri.path.localeCompare(b.uri.path));
   }
 
   get(uri: vscode.Uri): IndexedEngagement | undefined {
     const e = this.entries.get(uri.toString());
-    return e && { uri: e.uri, analysis: e.analysis, lastGood: e.lastGood, portfolio: this.portfolio.get(e.uri.toString()) ?? [] };
+    return e && this.indexed(e);
+  }
+
+  private indexed(e: IndexEntry): IndexedEngagement {
+    return { uri: e.uri, analysis: e.analysis, lastGood: e.lastGood, portfolio: this.portfolio.get(e.uri.toString()) ?? [], checked: e.checked };
   }
 
   portfolioFor(uri: vscode.Uri): readonly Finding[] {
@@ -137,6 +219,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     } else if (scanned && 'error' in scanned) {
       this.remove(uri);
       return;
+    } else if (scanned && 'sameAsOutline' in scanned) {
+      // The file still has its outline's text: the findings complete that outline. If the
+      // entry changed meanwhile (a document opened, a newer read), the newer one stands.
+      const current = this.entries.get(uri.toString());
+      if (current && !current.checked && !this.openDocument(uri)) {
+        this.meter.run('store findings', () => this.store(uri, current.text, { ...current.analysis, findings: scanned.findings }));
+      }
     } else if (scanned) {
       // The document may have been opened while the thread worked: its own text wins.
       const opened = this.openDocument(uri);
@@ -167,13 +256,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     }, 300);
   }
 
-  private store(uri: vscode.Uri, text: string, analysis: Analysis): void {
+  private store(uri: vscode.Uri, text: string, analysis: Analysis, checked = true): void {
     const previous = this.entries.get(uri.toString());
     const good = analysis.model && !analysis.syntaxBroken ? analysis : previous?.lastGood;
-    this.entries.set(uri.toString(), { uri, analysis, lastGood: good, text, relativePath: vscode.workspace.asRelativePath(uri) });
+    const relativePath = previous?.uri.toString() === uri.toString() ? previous.relativePath : vscode.workspace.asRelativePath(uri);
+    this.entries.set(uri.toString(), { uri, analysis, lastGood: good, text, relativePath, checked });
   }
 
   private remove(uri: vscode.Uri): void {
+    this.applied.delete(uri.toString());
     if (this.entries.delete(uri.toString())) this.recomputePortfolio();
   }
 
@@ -185,7 +276,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /**
    * Runs the portfolio rule over every file. The rule itself is cheap; applying settings and
    * suppression comments to a file's findings reads its text, so that is redone only for
-   * files whose findings or analysis changed: typing in one file leaves the others alone.
+   * files whose findings or text changed: typing in one file leaves the others alone, and
+   * checking an outline (same text) does not redo it.
    */
   private computePortfolio(): void {
     const list = [...this.entries.values()];
@@ -193,13 +285,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     const next = new Map<string, Finding[]>();
     list.forEach((entry, index) => {
       const findings = raw.get(index);
-      if (!findings) return;
+      const id = entry.uri.toString();
+      if (!findings) {
+        this.applied.delete(id);
+        return;
+      }
       const source = entry.lastGood ?? entry.analysis;
       const key = findings.map((f) => `${f.range.start}:${f.range.end}:${f.message}`).join('\n');
-      if (entry.portfolio?.key !== key || entry.portfolio.source !== source) {
-        entry.portfolio = { key, source, findings: applyPolicy(findings, entry.text, source.lines, this.settings.rulesFor(entry.uri)) };
+      let applied = this.applied.get(id);
+      if (applied?.key !== key || applied.text !== entry.text) {
+        applied = { key, text: entry.text, findings: applyPolicy(findings, entry.text, source.lines, this.settings.rulesFor(entry.uri)) };
+        this.applied.set(id, applied);
       }
-      next.set(entry.uri.toString(), entry.portfolio.findings);
+      next.set(id, applied.findings);
     });
     this.portfolio = next;
   }
@@ -213,10 +311,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 }
 
 /**
- * Every engagement file of the workspace, outside node_modules and .git. Local folders are
- * walked on disk, which takes milliseconds where `findFiles` goes through the search
- * service (about 0.6 s for 1,000 files); links to folders are not followed, so a link loop
- * cannot make the walk endless. Other schemes use `findFiles`.
+ * Every engagement file of the workspace, outside node_modules and .git, when the scan
+ * thread could not outline it. Local folders are walked on disk, which takes milliseconds
+ * where `findFiles` goes through the search service (about 0.6 s for 1,000 files); links
+ * to folders are not followed, so a link loop cannot make the walk endless. Other schemes
+ * use `findFiles`.
  */
 async function findEngagementFiles(): Promise<vscode.Uri[]> {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -254,4 +353,11 @@ async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
   const read = await readRegularFile(uri.fsPath);
   if ('error' in read) throw new Error(read.error);
   return read.bytes;
+}
+
+/** A promise with its `resolve` at hand. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }

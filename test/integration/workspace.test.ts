@@ -40,7 +40,7 @@ async function children(node?: EngagementNode): Promise<EngagementNode[]> {
 describe('workspace features', () => {
   before(async () => {
     api = (await vscode.extensions.getExtension<EngagementKitApi>(EXTENSION_ID)!.activate())!;
-    await api.index.ready();
+    await api.index.checked();
   });
 
   it('shows every engagement in the tree, with phases, KPIs, authority and findings', async () => {
@@ -64,6 +64,29 @@ describe('workspace features', () => {
     const findings = roots.find((n) => n.uri.path.endsWith('/findings.engagement.yaml'))!;
     const last = (await children(findings)).pop()!;
     assert.match(last.label, /^\d+ findings?$/);
+  });
+
+  it('shows each file from its outline first, then its findings once checked', async () => {
+    const uri = fileUri('findings.engagement.yaml');
+    const groupLabels = async (): Promise<string[]> => {
+      const node = (await children()).find((n) => n.uri.toString() === uri.toString())!;
+      return (await children(node)).map((g) => g.label);
+    };
+    // The tree as it is when the index first changes with the file outlined but not checked.
+    // Checks are answered in later tasks, so this chain of promises sees that state.
+    let outlined: Promise<string[]> | undefined;
+    const subscription = api.index.onDidChange(() => {
+      if (!outlined && api.index.get(uri)?.checked === false) outlined = groupLabels();
+    });
+    try {
+      await api.index.rescan();
+    } finally {
+      subscription.dispose();
+    }
+    assert.ok(outlined, 'the file was shown from its outline before it was checked');
+    assert.deepEqual(await outlined, ['Phases', 'KPIs', 'Authority', 'Checking…']);
+    assert.equal(api.index.get(uri)?.checked, true);
+    assert.match((await groupLabels()).pop()!, /^\d+ findings?$/);
   });
 
   it('reveals the source of a tree item', async () => {

@@ -3,8 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../src/core';
+import { findFiles } from '../../src/cli/findFiles';
 import { ScanClient, toAnalysis } from '../../src/extension/scan/scanClient';
+import type { OutlinedFile } from '../../src/extension/scan/scanProtocol';
 import { ROOT } from './helpers';
+import { scratchFolder } from './scratchFolders';
 
 const TODAY = '2026-03-01';
 const SCRIPT = path.join(ROOT, 'dist', 'scanWorker.js');
@@ -31,7 +34,7 @@ describe('the scan thread', () => {
     const scanned = await Promise.all(files.map((file) => client.analyzeFile(file, { 'kpi-baseline': 'warning' }, TODAY)));
     scanned.forEach((result, i) => {
       const file = files[i]!;
-      assert.ok(result && !('error' in result), `${file}: ${JSON.stringify(result)}`);
+      assert.ok(result && 'text' in result, `${file}: ${JSON.stringify(result)}`);
       const text = fs.readFileSync(file, 'utf8');
       assert.equal(result.text, text.replace(/^\uFEFF/, ''), file);
       const host = analyze(result.text, { rules: { 'kpi-baseline': 'warning' }, today: TODAY, locateSymbols: false });
@@ -64,11 +67,68 @@ describe('the scan thread', () => {
     }
   });
 
+  it('outlines every engagement file below the folders, as the command line finds them', async () => {
+    const roots = ['examples', 'test/integration/workspace'].map((dir) => path.join(ROOT, dir));
+    const outlined: OutlinedFile[] = [];
+    assert.equal(await client.outlineFolders(roots, TODAY, (batch) => outlined.push(...batch)), true);
+    const expected = findFiles(roots, ROOT).files;
+    assert.ok(expected.length >= 5, 'too few files to compare');
+    assert.deepEqual(outlined.map((f) => f.file).sort(), expected);
+    for (const file of outlined) {
+      assert.ok('text' in file, `${file.file}: ${JSON.stringify(file)}`);
+      assert.equal(file.text, fs.readFileSync(file.file, 'utf8').replace(/^\uFEFF/, ''), file.file);
+      // The outline is the analysis without its checks.
+      const host = analyze(file.text, { today: TODAY, locateSymbols: false });
+      const thread = toAnalysis(file.text, file.outline);
+      assert.deepStrictEqual(thread.findings, [], file.file);
+      assert.deepStrictEqual(thread.model, host.model, file.file);
+      assert.deepStrictEqual(thread.schedule, host.schedule, file.file);
+      assert.equal(thread.syntaxBroken, host.syntaxBroken, file.file);
+      assert.deepStrictEqual([...thread.sourceMap.entries()], [...analyze(file.text, { today: TODAY }).sourceMap.entries()], file.file);
+    }
+  });
+
+  it('skips node_modules and .git, and does not follow links to folders', async () => {
+    const dir = scratchFolder('engagement-outline-');
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/base.engagement.yaml'), 'utf8');
+    for (const sub of ['a/b', 'node_modules/x', '.git/y']) {
+      fs.mkdirSync(path.join(dir, sub), { recursive: true });
+      fs.writeFileSync(path.join(dir, sub, 'one.engagement.yaml'), text);
+    }
+    fs.symlinkSync(path.join(dir, 'a'), path.join(dir, 'a', 'b', 'loop'));
+    const outlined: OutlinedFile[] = [];
+    assert.equal(await client.outlineFolders([dir], TODAY, (batch) => outlined.push(...batch)), true);
+    assert.deepEqual(outlined.map((f) => path.relative(dir, f.file)), [path.join('a', 'b', 'one.engagement.yaml')]);
+  });
+
+  it('checks an outlined file with findings only, unless its text changed since', async () => {
+    const dir = scratchFolder('engagement-check-');
+    const file = path.join(dir, 'one.engagement.yaml');
+    const text = fs.readFileSync(path.join(ROOT, 'test/integration/workspace/findings.engagement.yaml'), 'utf8');
+    fs.writeFileSync(file, text);
+    const other = path.join(dir, 'two.engagement.yaml');
+    fs.writeFileSync(other, text);
+    assert.equal(await client.outlineFolders([dir], TODAY, () => undefined), true);
+    const rules = { 'kpi-baseline': 'warning' } as const;
+    const same = await client.analyzeFile(file, rules, TODAY);
+    assert.ok(same && 'sameAsOutline' in same, JSON.stringify(same));
+    const expected = analyze(text, { rules, today: TODAY, locateSymbols: false }).findings;
+    assert.ok(expected.length > 0, 'the file has findings to compare');
+    assert.deepStrictEqual(same.findings, expected);
+    // A second check of the same file has no outline to complete: it is whole.
+    assert.ok(await client.analyzeFile(file, rules, TODAY).then((r) => r && 'text' in r));
+    const changed = text.replace('status: active', 'status: draft');
+    fs.writeFileSync(other, changed);
+    const whole = await client.analyzeFile(other, rules, TODAY);
+    assert.ok(whole && 'text' in whole && whole.text === changed, JSON.stringify(whole));
+  });
+
   it('leaves the work to the host when the thread cannot run', async () => {
     const broken = new ScanClient(path.join(os.tmpdir(), 'no-such-scan-worker.js'));
     try {
       assert.equal(await broken.analyzeFile(files[0]!, {}, TODAY), undefined);
       assert.equal(await broken.analyzeFile(files[0]!, {}, TODAY), undefined, 'a broken thread is not started again');
+      assert.equal(await broken.outlineFolders([path.join(ROOT, 'examples')], TODAY, () => assert.fail('no files from a broken thread')), false);
     } finally {
       broken.dispose();
     }

@@ -1,44 +1,88 @@
 import { Worker } from 'node:worker_threads';
-import { LineIndex, parseYaml, SourceMap, type Analysis, type RuleSettings } from '../../core';
-import type { AnalysisSummary, ScanReply, ScanRequest } from './scanProtocol';
+import { LineIndex, parseYaml, SourceMap, type Analysis, type Finding, type RuleSettings } from '../../core';
+import type { AnalysisSummary, CheckReply, OutlinedFile, OutlineReply, ScanReply, ScanRequest } from './scanProtocol';
 
-/** A closed file as the scan thread read it: its text and analysis (see toAnalysis), or why it could not be read. */
-export type ScannedFile = { readonly text: string; readonly summary: AnalysisSummary } | { readonly error: string };
+/**
+ * A closed file as the scan thread checked it: its text and analysis (see toAnalysis); only
+ * the findings when the text is the one its outline had; or why it could not be read.
+ */
+export type ScannedFile = { readonly text: string; readonly summary: AnalysisSummary } | { readonly sameAsOutline: true; readonly findings: readonly Finding[] } | { readonly error: string };
 
 /** An idle scan thread is stopped after this long, and started again when needed. */
 const IDLE_MS = 30_000;
 
+/** A request before it is numbered. */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** Called with each reply to a request; answers whether the request is complete. */
+type ReplyHandler = (reply: ScanReply | undefined) => boolean;
+
 /**
- * The host's side of the scan thread (scanWorker.ts): sends it files to read and analyze,
- * and turns its answers back into analyses. The thread starts on the first request. If it
- * cannot start or stops unexpectedly, `analyzeFile` answers `undefined` from then on and
- * the caller analyzes on the host, as the extension did before it had a thread.
+ * The host's side of the scan thread (scanWorker.ts): asks it to outline the workspace and
+ * to check files, and turns its answers back into analyses. The thread starts on the first
+ * request. If it cannot start or stops unexpectedly, requests answer `undefined` from then
+ * on and the caller does the work on the host, as the extension did before it had a thread.
  */
 export class ScanClient {
   private worker: Worker | undefined;
   private broken = false;
   private nextId = 1;
-  private readonly pending = new Map<number, (reply: ScanReply | undefined) => void>();
+  private readonly pending = new Map<number, ReplyHandler>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly script: string) {}
 
-  async analyzeFile(file: string, rules: RuleSettings, today: string | undefined): Promise<ScannedFile | undefined> {
-    const worker = this.running();
-    if (!worker) return undefined;
-    clearTimeout(this.idleTimer);
-    const id = this.nextId++;
-    const reply = await new Promise<ScanReply | undefined>((resolve) => {
-      this.pending.set(id, resolve);
-      worker.postMessage({ id, file, rules, today } satisfies ScanRequest);
+  /**
+   * Finds every engagement file below `roots` and outlines it (see `outline` in the core),
+   * handing the files over in batches as they are read. Resolves to whether every file was
+   * handed over; `false` when the thread could not do it, and the caller must.
+   */
+  async outlineFolders(roots: readonly string[], today: string | undefined, onFiles: (files: readonly OutlinedFile[]) => void): Promise<boolean> {
+    return this.request<boolean>({ kind: 'outline', roots, today }, (reply, finish) => {
+      const outlined = reply as OutlineReply | undefined;
+      if (!outlined || outlined.error !== undefined) return finish(false);
+      try {
+        onFiles(outlined.files);
+      } catch {
+        return finish(false); // the caller reads the files another way; later batches are dropped
+      }
+      return outlined.done ? finish(true) : false;
     });
-    if (!reply) return undefined;
-    return 'error' in reply ? { error: reply.error } : { text: reply.text, summary: reply.analysis };
+  }
+
+  /** Reads and analyzes one file; `undefined` when the thread cannot, and the caller must. */
+  async analyzeFile(file: string, rules: RuleSettings, today: string | undefined): Promise<ScannedFile | undefined> {
+    return this.request<ScannedFile | undefined>({ kind: 'check', file, rules, today }, (reply, finish) => {
+      const checked = reply as CheckReply | undefined;
+      if (!checked) return finish(undefined);
+      if ('error' in checked) return finish({ error: checked.error });
+      if ('sameAsOutline' in checked) return finish({ sameAsOutline: true, findings: checked.findings });
+      return finish({ text: checked.text, summary: checked.analysis });
+    });
   }
 
   dispose(): void {
     this.stop();
     this.broken = true;
+  }
+
+  /** Sends a request; `onReply` sees each reply (or `undefined` when the thread is gone) until it calls `finish`. */
+  private request<T>(message: Unnumbered<ScanRequest>, onReply: (reply: ScanReply | undefined, finish: (result: T) => true) => boolean): Promise<T> {
+    return new Promise<T>((resolve) => {
+      const worker = this.running();
+      const finish = (result: T): true => {
+        resolve(result);
+        return true;
+      };
+      if (!worker) {
+        onReply(undefined, finish);
+        return;
+      }
+      clearTimeout(this.idleTimer);
+      const id = this.nextId++;
+      this.pending.set(id, (reply) => onReply(reply, finish));
+      worker.postMessage({ ...message, id } as ScanRequest);
+    });
   }
 
   private running(): Worker | undefined {
@@ -57,18 +101,18 @@ export class ScanClient {
   }
 
   private settle(id: number, reply: ScanReply): void {
-    this.pending.get(id)?.(reply);
+    const handler = this.pending.get(id);
+    if (!handler?.(reply)) return;
     this.pending.delete(id);
     if (this.pending.size === 0) this.idleTimer = setTimeout(() => this.stop(), IDLE_MS);
   }
 
-  /** The thread is gone: every waiting caller analyzes on the host instead, and so do later ones. */
+  /** The thread is gone: every waiting caller does its work on the host instead, and so do later ones. */
   private fail(): void {
     if (!this.worker) return;
     this.worker = undefined;
     this.broken = true;
-    for (const resolve of this.pending.values()) resolve(undefined);
-    this.pending.clear();
+    this.abandonPending();
   }
 
   private stop(): void {
@@ -79,8 +123,13 @@ export class ScanClient {
       worker.removeAllListeners();
       void worker.terminate();
     }
-    for (const resolve of this.pending.values()) resolve(undefined);
+    this.abandonPending();
+  }
+
+  private abandonPending(): void {
+    const handlers = [...this.pending.values()];
     this.pending.clear();
+    for (const handler of handlers) handler(undefined);
   }
 }
 

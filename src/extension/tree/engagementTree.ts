@@ -185,6 +185,10 @@ function allFindings(entry: IndexedEngagement): Analysis['findings'] {
 }
 
 function findingsGroup(entry: IndexedEngagement, parent: string): EngagementNode[] {
+  if (!entry.checked) {
+    // Shown from its outline while the scan checks it; the tree refreshes when that is done.
+    return [{ id: `${parent}/checking`, label: 'Checking…', icon: new vscode.ThemeIcon('loading~spin'), uri: entry.uri, contextValue: 'checking' }];
+  }
   const findings = allFindings(entry);
   if (findings.length === 0) return [];
   const errors = findings.filter((f) => f.severity === 'error').length;
