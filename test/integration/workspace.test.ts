@@ -67,7 +67,10 @@ describe('workspace features', () => {
   });
 
   it('shows each file from its outline first, then its findings once checked', async () => {
-    const uri = fileUri('findings.engagement.yaml');
+    // A file no test has opened: open documents are shown from their own, checked analysis.
+    const uri = await write('outlined.engagement.yaml', await read('findings.engagement.yaml'));
+    await indexWhen(() => api.index.get(uri)?.checked === true);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()));
     const groupLabels = async (): Promise<string[]> => {
       const node = (await children()).find((n) => n.uri.toString() === uri.toString())!;
       return (await children(node)).map((g) => g.label);
@@ -87,6 +90,8 @@ describe('workspace features', () => {
     assert.deepEqual(await outlined, ['Phases', 'KPIs', 'Authority', 'Checking…']);
     assert.equal(api.index.get(uri)?.checked, true);
     assert.match((await groupLabels()).pop()!, /^\d+ findings?$/);
+    await vscode.workspace.fs.delete(uri);
+    await indexWhen(() => api.index.get(uri) === undefined);
   });
 
   it('reveals the source of a tree item', async () => {
