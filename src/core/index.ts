@@ -28,7 +28,7 @@ export { describeSymbol } from './editing/describeSymbol';
 export { quickFixesFor, applyEdits, type QuickFix, type TextEdit } from './editing/quickFixes';
 export { ROLE_TEMPLATES, roleTemplate, type RoleTemplate, type KpiTemplate } from './library/roles';
 export { engagementTemplate, kpiBlock, planPhases, slugify, PLAIN_SLOTS, type Slots } from './library/engagementTemplate';
-export { portfolioFindings, type PortfolioInput } from './portfolio';
+export { portfolioFindings, groupByExecutive, addOverloadFindings, type PortfolioInput } from './portfolio';
 export { applyPolicy } from './policy';
 export { AREAS, LEVELS } from './model/engagement';
 export { pointerOf, SourceMap, type SourceMapSummary } from './yaml/sourceMap';

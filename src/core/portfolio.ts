@@ -37,7 +37,8 @@ export interface PortfolioInput {
   readonly sourceMap: Pick<RawAnalysis['sourceMap'], 'rangeOf'>;
 }
 
-interface Load {
+/** One active engagement as the portfolio rule weighs it. */
+export interface Load {
   readonly index: number;
   readonly path: string;
   readonly model: Engagement;
@@ -56,8 +57,21 @@ interface Surge {
   readonly daysPerWeek: number;
 }
 
+type PortfolioEntries = readonly { path: string; analysis: PortfolioInput }[];
+
 /** Portfolio findings per file index, for engagements whose combined load exceeds capacity. */
-export function portfolioFindings(entries: readonly { path: string; analysis: PortfolioInput }[]): Map<number, RawFinding[]> {
+export function portfolioFindings(entries: PortfolioEntries): Map<number, RawFinding[]> {
+  const result = new Map<number, RawFinding[]>();
+  for (const loads of groupByExecutive(entries)) addOverloadFindings(loads, entries, result);
+  return result;
+}
+
+/**
+ * The first step of `portfolioFindings`: the active engagements of each executive who has
+ * more than one. The second, `addOverloadFindings`, takes one group at a time, so a caller
+ * that must not hold its thread long can spread the groups over several tasks.
+ */
+export function groupByExecutive(entries: PortfolioEntries): Load[][] {
   const byExecutive = new Map<string, Load[]>();
   entries.forEach(({ path, analysis }, index) => {
     const model = analysis.model;
@@ -73,30 +87,29 @@ export function portfolioFindings(entries: readonly { path: string; analysis: Po
     list.push({ index, path, model, start: schedule.termStart, end, base, surges: surgesOf(model) });
     byExecutive.set(who, list);
   });
+  return [...byExecutive.values()].filter((loads) => loads.length > 1);
+}
 
-  const result = new Map<number, RawFinding[]>();
-  for (const loads of byExecutive.values()) {
-    if (loads.length < 2) continue;
-    const peak = findOverload(loads);
-    if (!peak) continue;
-    // Each involved engagement is described once; every message names all but its own.
-    const weekly = peak.involved.map((o) => round(weeklyOn(o, peak.from)));
-    const described = peak.involved.map((o, i) => `\`${o.model.id ?? o.path}\` (${o.path}, ${weekly[i]} d/w)`);
-    for (const [i, load] of peak.involved.entries()) {
-      const analysis = entries[load.index]!.analysis;
-      const others = described.filter((_, j) => j !== i).join(', ');
-      const who = load.model.executive?.name ?? load.model.executive?.email ?? 'The executive';
-      const until = peak.until === Infinity ? 'onwards' : `to ${formatDay(peak.until)}`;
-      const message =
-        `${who} is committed ${round(peak.total)} days a week from ${formatDay(peak.from)} ${until} across active engagements: ` +
-        `this one (${weekly[i]} d/w) and ${others}.`;
-      const range = analysis.sourceMap.rangeOf(pointerOf(['commitment']), 'key');
-      const list = result.get(load.index) ?? [];
-      list.push({ ruleId: 'portfolio-overcommitted', severity: 'warning', message, range });
-      result.set(load.index, list);
-    }
+/** Adds to `result` (by file index) the findings of one executive's engagements, if they overload. */
+export function addOverloadFindings(loads: readonly Load[], entries: PortfolioEntries, result: Map<number, RawFinding[]>): void {
+  const peak = findOverload(loads);
+  if (!peak) return;
+  // Each involved engagement is described once; every message names all but its own.
+  const weekly = peak.involved.map((o) => round(weeklyOn(o, peak.from)));
+  const described = peak.involved.map((o, i) => `\`${o.model.id ?? o.path}\` (${o.path}, ${weekly[i]} d/w)`);
+  for (const [i, load] of peak.involved.entries()) {
+    const analysis = entries[load.index]!.analysis;
+    const others = described.filter((_, j) => j !== i).join(', ');
+    const who = load.model.executive?.name ?? load.model.executive?.email ?? 'The executive';
+    const until = peak.until === Infinity ? 'onwards' : `to ${formatDay(peak.until)}`;
+    const message =
+      `${who} is committed ${round(peak.total)} days a week from ${formatDay(peak.from)} ${until} across active engagements: ` +
+      `this one (${weekly[i]} d/w) and ${others}.`;
+    const range = analysis.sourceMap.rangeOf(pointerOf(['commitment']), 'key');
+    const list = result.get(load.index) ?? [];
+    list.push({ ruleId: 'portfolio-overcommitted', severity: 'warning', message, range });
+    result.set(load.index, list);
   }
-  return result;
 }
 
 /** Same person: same e-mail when both give one, else the same name. */

@@ -2,14 +2,18 @@ import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, applyPolicy, ENGAGEMENT_FILE, portfolioFindings, type Analysis, type Finding } from '../core';
+import { addOverloadFindings, analyze, applyPolicy, ENGAGEMENT_FILE, groupByExecutive, type Analysis, type Finding, type RawFinding } from '../core';
 import { decodeLikeEditor, readRegularFile } from '../shared/readTextFile';
 import { isEngagementDocument, today, type DocumentAnalyses } from './documentAnalyses';
 import type { RuleSettingsProvider } from './ruleSettings';
 import { toAnalysis, type ScanClient } from './scan/scanClient';
+import { inSlices, type Slicing } from './slicedWork';
 import type { WorkMeter } from './workMeter';
 
 export const ENGAGEMENT_GLOB = '**/*.engagement.{yaml,yml}';
+
+/** How long one slice of the portfolio computation may hold the extension host. */
+const PORTFOLIO_SLICE_MS = 8;
 
 export interface IndexedEngagement {
   readonly uri: vscode.Uri;
@@ -57,6 +61,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, IndexEntry>();
   private portfolio = new Map<string, Finding[]>();
   private readonly applied = new Map<string, AppliedPortfolio>();
+  /** Numbers portfolio runs: only the newest one publishes. */
+  private portfolioRun = 0;
   private scanned = false;
   private scanning: Promise<void> | undefined;
   private readonly shown = deferred();
@@ -143,7 +149,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (!outlined) await Promise.all(uris.map((uri) => this.readFromDisk(uri, false, when)));
       read = performance.now();
       this.scanned = true;
-      this.recomputePortfolio();
+      await this.recomputePortfolio();
       shown = performance.now();
       this.scannedAt ??= shown;
     } finally {
@@ -154,7 +160,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // Each file is asked for at once; the thread answers in order, with findings only
       // where the text is still the outline's.
       await Promise.all(outlined.map((uri) => this.readFromDisk(uri, false, when)));
-      this.recomputePortfolio();
+      await this.recomputePortfolio();
     }
     this.checkedAt ??= performance.now();
     this.scanPhases ??= { startedAt: started, readMs: read - started, portfolioMs: shown - read, checkMs: performance.now() - shown, outlined: outlined !== undefined };
@@ -242,7 +248,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // Files that are not open need no symbol ranges: navigation works on open documents.
       this.store(uri, text, this.meter.run('analyze file', () => analyze(text, { rules: this.settings.rulesFor(uri), today: when, locateSymbols: false })));
     }
-    if (notify) this.recomputePortfolio();
+    if (notify) void this.recomputePortfolio();
   }
 
   private updateFromDocument(document: vscode.TextDocument): void {
@@ -252,7 +258,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.refreshTimer = undefined;
       for (const edited of this.edited.values()) if (!edited.isClosed) this.store(edited.uri, edited.getText(), this.analyses.get(edited));
       this.edited.clear();
-      this.recomputePortfolio();
+      void this.recomputePortfolio();
     }, 300);
   }
 
@@ -265,25 +271,37 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private remove(uri: vscode.Uri): void {
     this.applied.delete(uri.toString());
-    if (this.entries.delete(uri.toString())) this.recomputePortfolio();
+    if (this.entries.delete(uri.toString())) void this.recomputePortfolio();
   }
 
-  private recomputePortfolio(): void {
-    if (this.scanned) this.meter.run('portfolio', () => this.computePortfolio());
+  /**
+   * Recomputes the portfolio findings and tells the views. The work is done in slices (see
+   * computePortfolio); a newer call supersedes one still running, whose results are dropped.
+   * Resolves when this call's results are published, or superseded.
+   */
+  private async recomputePortfolio(): Promise<void> {
+    const run = ++this.portfolioRun;
+    if (this.scanned && !(await this.computePortfolio(run))) return;
     this.changed.fire();
   }
 
   /**
-   * Runs the portfolio rule over every file. The rule itself is cheap; applying settings and
-   * suppression comments to a file's findings reads its text, so that is redone only for
-   * files whose findings or text changed: typing in one file leaves the others alone, and
-   * checking an outline (same text) does not redo it.
+   * Runs the portfolio rule over every file: grouping by executive, then each group, then
+   * settings and suppression comments per file, in slices of at most PORTFOLIO_SLICE_MS, so
+   * that a thousand files never hold the host in one piece. Applying settings and comments
+   * reads a file's text, so it is redone only for files whose findings or text changed:
+   * typing in one file leaves the others alone, and checking an outline (same text) does
+   * not redo it. Resolves to false when a newer run superseded this one.
    */
-  private computePortfolio(): void {
+  private async computePortfolio(run: number): Promise<boolean> {
+    const slicing: Slicing = { budgetMs: PORTFOLIO_SLICE_MS, meter: this.meter, label: 'portfolio', stale: () => run !== this.portfolioRun };
     const list = [...this.entries.values()];
-    const raw = portfolioFindings(list.map((e) => ({ path: e.relativePath, analysis: e.lastGood ?? e.analysis })));
+    const inputs = list.map((e) => ({ path: e.relativePath, analysis: e.lastGood ?? e.analysis }));
+    const raw = new Map<number, RawFinding[]>();
+    const groups = this.meter.run('portfolio', () => groupByExecutive(inputs));
+    if (!(await inSlices(groups, (loads) => addOverloadFindings(loads, inputs, raw), slicing))) return false;
     const next = new Map<string, Finding[]>();
-    list.forEach((entry, index) => {
+    const applyTo = (entry: IndexEntry, index: number): void => {
       const findings = raw.get(index);
       const id = entry.uri.toString();
       if (!findings) {
@@ -298,13 +316,14 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.applied.set(id, applied);
       }
       next.set(id, applied.findings);
-    });
+    };
+    if (!(await inSlices(list, applyTo, slicing))) return false;
     this.portfolio = next;
+    return true;
   }
 
-
-
   dispose(): void {
+    this.portfolioRun++; // a run still in slices stops at its next one
     clearTimeout(this.refreshTimer);
     for (const d of this.subscriptions) d.dispose();
   }
