@@ -287,7 +287,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /**
    * Runs the portfolio rule over every file: grouping by executive, then each group, then
-   * settings and suppression comments per file, in slices of at most PORTFOLIO_SLICE_MS, so
+   * settings and suppression comments per file, in slices of about PORTFOLIO_SLICE_MS each, so
    * that a thousand files never hold the host in one piece. Applying settings and comments
    * reads a file's text, so it is redone only for files whose findings or text changed:
    * typing in one file leaves the others alone, and checking an outline (same text) does

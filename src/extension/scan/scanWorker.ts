@@ -13,8 +13,12 @@ import type { AnalysisSummary, CheckReply, CheckRequest, OutlinedFile, OutlineRe
  * step of a read (open, stat, read, close) left it idle a third of the time between files.
  */
 
-/** A batch of outlines is posted once it holds this much work, so the host gets them early and in short tasks. */
+/**
+ * A batch of outlines is posted once it holds this much of the thread's work, or this many
+ * files: the host gets them early, and storing one batch is a short task there.
+ */
 const BATCH_MS = 8;
+const BATCH_FILES = 16;
 
 /** The text each outlined file had, until it is checked: a check of the same text sends only findings. */
 const outlinedTexts = new Map<string, string>();
@@ -44,7 +48,7 @@ function answerOutline(request: OutlineRequest): void {
       batch.push({ file, text: read.text, outline: summary(outline(read.text, { today: request.today })) });
       outlinedTexts.set(file, read.text);
     }
-    if (performance.now() - batchStart >= BATCH_MS) {
+    if (batch.length >= BATCH_FILES || performance.now() - batchStart >= BATCH_MS) {
       parentPort!.postMessage({ id: request.id, files: batch, done: false });
       batch = [];
       batchStart = performance.now();
