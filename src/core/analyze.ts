@@ -151,11 +151,11 @@ function read(text: string, options: AnalyzeOptions): Reading {
 
 function analyzeUnguarded(text: string, options: AnalyzeOptions): RawAnalysis {
   const { base, findings, parsed, model, schedule } = read(text, options);
-  const unchecked = { ...base, model: undefined, rawFindings: findings, declarations: [], references: [], schedule: undefined };
-  if (!parsed) return unchecked;
+  const unchecked = (): RawAnalysis => ({ ...base, model: undefined, rawFindings: findings, declarations: [], references: [], schedule: undefined });
+  if (!parsed) return unchecked();
   // Schema findings come before the rules' (the model is read from the same value, unchanged).
   findings.push(...schemaFindings(validateAgainstSchema(parsed.value), parsed.sourceMap));
-  if (!model || !schedule) return unchecked;
+  if (!model || !schedule) return unchecked();
   for (const problem of shapeProblems(parsed.value, model)) {
     findings.push({ ruleId: 'schema', severity: 'error', message: problem.message, range: parsed.sourceMap.range(problem.path) });
   }

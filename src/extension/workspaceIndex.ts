@@ -265,8 +265,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private store(uri: vscode.Uri, text: string, analysis: Analysis, checked = true): void {
     const previous = this.entries.get(uri.toString());
     const good = analysis.model && !analysis.syntaxBroken ? analysis : previous?.lastGood;
-    const relativePath = previous?.uri.toString() === uri.toString() ? previous.relativePath : vscode.workspace.asRelativePath(uri);
-    this.entries.set(uri.toString(), { uri, analysis, lastGood: good, text, relativePath, checked });
+    this.entries.set(uri.toString(), { uri, analysis, lastGood: good, text, relativePath: vscode.workspace.asRelativePath(uri), checked });
   }
 
   private remove(uri: vscode.Uri): void {

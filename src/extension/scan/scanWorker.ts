@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { analyze, ENGAGEMENT_FILE, outline } from '../../core';
+import { analyze, ENGAGEMENT_FILE, outline, type Analysis } from '../../core';
 import { decodeLikeEditor, readRegularFileSync } from '../../shared/readTextFile';
 import { walkFolder } from '../../shared/walkFolder';
 import type { AnalysisSummary, CheckReply, CheckRequest, OutlinedFile, OutlineRequest, ScanRequest } from './scanProtocol';
@@ -28,7 +28,7 @@ function readFile(file: string): { text: string } | { error: string } {
   return 'error' in read ? read : { text: decodeLikeEditor(read.bytes) };
 }
 
-function summary(analysis: ReturnType<typeof analyze>): AnalysisSummary {
+function summary(analysis: Analysis): AnalysisSummary {
   const { model, findings, schedule, today, syntaxBroken } = analysis;
   return { model, findings, schedule, today, syntaxBroken, sourceMap: analysis.sourceMap.topLevelSummary() };
 }
