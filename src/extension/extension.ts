@@ -44,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): EngagementKitApi {
   const status = registerPlanStatusItem(analyses);
   const previews = new PreviewManager(analyses, context.extensionUri);
   context.subscriptions.push(
+    meter,
     scanner,
     settings,
     analyses,

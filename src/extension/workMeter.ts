@@ -1,33 +1,113 @@
+import { PerformanceObserver } from 'node:perf_hooks';
+
+/** One measured piece of work, with when it ran (`performance.now()`). */
+interface Task {
+  readonly label: string;
+  readonly start: number;
+  readonly ms: number;
+}
+
+/** How many of the longest tasks are kept, to tell them apart from garbage-collection pauses. */
+const KEPT_TASKS = 20;
+/** How many recent garbage-collection pauses are kept. */
+const KEPT_PAUSES = 2_000;
+
 /**
  * Measures the extension's own synchronous work on the extension host's thread: every
  * analysis, index update and diagnostics publication runs through `run`, so the longest
  * time the host was held by this extension is known, not guessed. Cheap enough to stay on.
+ *
+ * A task's time includes any garbage-collection pause that fell inside it, whichever code
+ * made the garbage, and any time the thread was not scheduled. The pauses are observed too,
+ * so a report can say how much of the longest tasks they were.
  */
 export class WorkMeter {
-  private longest = { ms: 0, label: '' };
+  private longest: Task[] = [];
   private count = 0;
   private total = 0;
+  private readonly pauses: { start: number; end: number }[] = [];
+  private readonly observer: PerformanceObserver | undefined;
 
-  run<T>(label: string, work: () => T): T {
-    const started = performance.now();
+  constructor() {
     try {
-      return work();
-    } finally {
-      const ms = performance.now() - started;
-      this.count++;
-      this.total += ms;
-      if (ms > this.longest.ms) this.longest = { ms, label };
+      this.observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) this.pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+        if (this.pauses.length > KEPT_PAUSES) this.pauses.splice(0, this.pauses.length - KEPT_PAUSES);
+      });
+      this.observer.observe({ entryTypes: ['gc'] });
+    } catch {
+      this.observer = undefined; // a host without the observer: reports say nothing of pauses
     }
   }
 
-  /** The longest single piece of work so far, how many were measured, and their total time. */
-  report(): { readonly longestMs: number; readonly longestLabel: string; readonly measured: number; readonly totalMs: number } {
-    return { longestMs: this.longest.ms, longestLabel: this.longest.label, measured: this.count, totalMs: this.total };
+  run<T>(label: string, work: () => T): T {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      const ms = performance.now() - start;
+      this.count++;
+      this.total += ms;
+      this.keep({ label, start, ms });
+    }
+  }
+
+  /**
+   * The longest single piece of work so far, how many were measured, and their total time.
+   * `longestWithoutPausesMs` is the longest once garbage-collection pauses inside each task
+   * are taken out (among the longest tasks kept), and `pausesInLongestMs` how much of the
+   * longest task they were; both undefined where pauses cannot be observed.
+   */
+  report(): {
+    readonly longestMs: number;
+    readonly longestLabel: string;
+    readonly measured: number;
+    readonly totalMs: number;
+    readonly pausesInLongestMs: number | undefined;
+    readonly longestWithoutPausesMs: number | undefined;
+    readonly longestWithoutPausesLabel: string | undefined;
+  } {
+    const first = this.longest[0];
+    let withoutPauses: { ms: number; label: string } | undefined;
+    if (this.observer) {
+      for (const task of this.longest) {
+        const ms = task.ms - this.pausedDuring(task);
+        if (!withoutPauses || ms > withoutPauses.ms) withoutPauses = { ms, label: task.label };
+      }
+    }
+    return {
+      longestMs: first?.ms ?? 0,
+      longestLabel: first?.label ?? '',
+      measured: this.count,
+      totalMs: this.total,
+      pausesInLongestMs: this.observer && first ? this.pausedDuring(first) : undefined,
+      longestWithoutPausesMs: withoutPauses?.ms,
+      longestWithoutPausesLabel: withoutPauses?.label,
+    };
   }
 
   reset(): void {
-    this.longest = { ms: 0, label: '' };
+    this.longest = [];
     this.count = 0;
     this.total = 0;
+  }
+
+  dispose(): void {
+    this.observer?.disconnect();
+  }
+
+  /** Keeps the task if it is among the longest, longest first. */
+  private keep(task: Task): void {
+    if (this.longest.length === KEPT_TASKS && task.ms <= this.longest[KEPT_TASKS - 1]!.ms) return;
+    const at = this.longest.findIndex((t) => t.ms < task.ms);
+    this.longest.splice(at === -1 ? this.longest.length : at, 0, task);
+    if (this.longest.length > KEPT_TASKS) this.longest.pop();
+  }
+
+  private pausedDuring(task: Task): number {
+    const end = task.start + task.ms;
+    let paused = 0;
+    for (const pause of this.pauses) paused += Math.max(0, Math.min(end, pause.end) - Math.max(task.start, pause.start));
+    return paused;
   }
 }

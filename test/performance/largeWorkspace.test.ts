@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generateEngagement } from '../../bench/generate';
 import type { EngagementKitApi } from '../../src/extension/extension';
+import type { WorkMeter } from '../../src/extension/workMeter';
 import { diagnosticsWhen, EXTENSION_ID, fileUri } from '../integration/helpers';
 
 /** Where the measured figures are written, for the README and the benchmark report. */
@@ -16,6 +17,16 @@ function record(figures: Record<string, unknown>): void {
   fs.mkdirSync(path.dirname(FIGURES), { recursive: true });
   fs.writeFileSync(FIGURES, JSON.stringify({ ...previous, ...figures }, null, 2));
   console.log(`      measured: ${JSON.stringify(figures)}`);
+}
+
+/** What garbage-collection pauses took of the longest tasks (see WorkMeter.report). */
+function pauses(work: ReturnType<WorkMeter['report']>, suffix = 'DuringScan'): Record<string, unknown> {
+  const round = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : Math.round(ms * 10) / 10);
+  return {
+    [`gcPausesInLongestTask${suffix}Ms`]: round(work.pausesInLongestMs),
+    [`longestTask${suffix}WithoutGcMs`]: round(work.longestWithoutPausesMs),
+    [`longestTask${suffix}WithoutGc`]: work.longestWithoutPausesLabel,
+  };
 }
 
 function median(values: readonly number[]): number {
@@ -58,6 +69,7 @@ describe(`a workspace of ${FILES.toLocaleString('en-US')} engagement files`, () 
       checkMs: Math.round(phases.checkMs),
       longestTaskDuringScanMs: Math.round(work.longestMs * 10) / 10,
       longestTaskDuringScan: work.longestLabel,
+      ...pauses(work),
       tasksMeasuredDuringScan: work.measured,
       ourWorkDuringScanMs: Math.round(work.totalMs),
     });
@@ -100,6 +112,7 @@ describe(`a workspace of ${FILES.toLocaleString('en-US')} engagement files`, () 
       editToDiagnosticsMinusThrottleMs: { min: Math.min(...endToEnd), median: median(endToEnd), max: Math.max(...endToEnd) },
       longestTaskWhileTypingMs: Math.round(work.longestMs * 10) / 10,
       longestTaskWhileTyping: work.longestLabel,
+      ...pauses(work, 'WhileTyping'),
     });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

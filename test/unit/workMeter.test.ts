@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { WorkMeter } from '../../src/extension/workMeter';
+
+/** A full garbage collection on demand (the flag is set for this process, the function taken from a fresh context). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** Pause entries are delivered after the task that saw them; wait until they are. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('the work meter', () => {
+  it('keeps the longest task, counts and sums them', () => {
+    const meter = new WorkMeter();
+    try {
+      const spin = (ms: number): void => {
+        const until = performance.now() + ms;
+        while (performance.now() < until) {
+          // hold the thread
+        }
+      };
+      assert.equal(meter.run('short', () => 7), 7);
+      meter.run('long', () => spin(5));
+      assert.throws(() => meter.run('failing', () => assert.fail('a task that throws is still measured')));
+      const report = meter.report();
+      assert.equal(report.measured, 3);
+      assert.equal(report.longestLabel, 'long');
+      assert.ok(report.longestMs >= 5, `${report.longestMs} ms`);
+      assert.ok(report.totalMs >= report.longestMs);
+      meter.reset();
+      assert.deepEqual([meter.report().measured, meter.report().longestMs], [0, 0]);
+    } finally {
+      meter.dispose();
+    }
+  });
+
+  it('tells how much of the longest task was a garbage-collection pause', async () => {
+    const meter = new WorkMeter();
+    try {
+      meter.run('collects', () => {
+        const garbage = Array.from({ length: 200_000 }, (_, i) => ({ i }));
+        assert.ok(garbage.length > 0);
+        collectGarbage();
+      });
+      await nextTurn();
+      const report = meter.report();
+      assert.equal(report.longestLabel, 'collects');
+      assert.ok(report.pausesInLongestMs! > 0, `pauses: ${report.pausesInLongestMs}`);
+      assert.ok(report.pausesInLongestMs! <= report.longestMs + 0.01);
+      assert.ok(Math.abs(report.longestWithoutPausesMs! - (report.longestMs - report.pausesInLongestMs!)) < 0.01);
+    } finally {
+      meter.dispose();
+    }
+  });
+});
