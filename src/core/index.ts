@@ -21,7 +21,7 @@ export type { Finding, RawFinding, Severity, TextRange, RuleSettings, RuleSettin
 export { ruleDocsUrl, HOMEPAGE } from './rules/docsUrl';
 export { completionsAt, type CompletionEntry } from './editing/completions';
 export { hoverAt, type HoverInfo } from './editing/hover';
-export { definitionsAt, referencesAt, renameAt, symbolAt, idRange, type RenameResult } from './editing/navigation';
+export { definitionsAt, referencesAt, renameAt, renameTargetAt, symbolAt, idRange, type RenameResult, type RenameTarget } from './editing/navigation';
 export { outlineOf, type OutlineEntry, type OutlineKind } from './editing/outline';
 export { cursorContext, type CursorContext } from './editing/cursor';
 export { describeSymbol } from './editing/describeSymbol';

@@ -32,11 +32,21 @@ export function idRange(text: string, range: TextRange): TextRange {
 
 export type RenameResult = { readonly edits: readonly TextRange[] } | { readonly error: string };
 
-/** Ranges to replace to rename the id under the cursor, or why it cannot be renamed. */
-export function renameAt(analysis: Analysis, text: string, offset: number, newName: string): RenameResult {
+export type RenameTarget = { readonly range: TextRange; readonly placeholder: string } | { readonly error: string };
+
+/** The id under the cursor that a rename would change, or why there is none to rename. */
+export function renameTargetAt(analysis: Analysis, text: string, offset: number): RenameTarget {
   const symbol = symbolAt(analysis, offset);
   if (!symbol) return { error: 'Only KPI, phase, decision and party ids can be renamed.' };
   if (symbol.kind === 'party' && (symbol.id === 'exec' || symbol.id === 'ceo')) return { error: `\`${symbol.id}\` is built into the format and cannot be renamed.` };
+  return { range: idRange(text, symbol.range), placeholder: symbol.id };
+}
+
+/** Ranges to replace to rename the id under the cursor, or why it cannot be renamed. */
+export function renameAt(analysis: Analysis, text: string, offset: number, newName: string): RenameResult {
+  const target = renameTargetAt(analysis, text, offset);
+  if ('error' in target) return target;
+  const symbol = symbolAt(analysis, offset)!;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(newName)) return { error: 'An id is lowercase letters, digits and dashes, starting with a letter or digit.' };
   if (analysis.declarations.some((d) => d.kind === symbol.kind && d.id === newName)) return { error: `A ${symbol.kind} with the id \`${newName}\` already exists.` };
   const places = referencesAt(analysis, offset);
