@@ -30,7 +30,8 @@ export interface WorkspaceDiagnostics {
   publish(uri: vscode.Uri, findings: readonly Finding[], lines: LineIndex): void;
   /**
    * For each publication that followed an edit: milliseconds from the end of the throttle
-   * delay to the diagnostics being set (timer lateness, analysis and conversion), latest last.
+   * delay to the diagnostics being set (timer lateness, the analysis on the scan thread,
+   * passing it back, conversion), latest last.
    */
   readonly latencies: readonly number[];
   /** How many such publications there have been (`latencies` keeps the last 100). */
@@ -48,16 +49,19 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
   const latencies: number[] = [];
   let latencyCount = 0;
 
-  const publish = (document: vscode.TextDocument): void => {
-    if (document.isClosed || !isEngagementDocument(document)) return;
+  /** Resolves to whether diagnostics were set: not when a newer edit arrived meanwhile (its own run publishes). */
+  const publish = async (document: vscode.TextDocument): Promise<boolean> => {
+    if (document.isClosed || !isEngagementDocument(document)) return false;
     const version = document.version;
+    const analysis = await analyses.summary(document);
+    if (document.isClosed || document.version !== version) return false;
     meter.run('publish diagnostics', () => {
-      const analysis = analyses.get(document);
-      if (document.version !== version) return; // a newer edit arrived; its own run will publish
       const findings = [...analysis.findings, ...extra.findings(document.uri)];
       collection.set(document.uri, findings.map((f) => toDiagnostic(f, analysis.lines)));
     });
+    return true;
   };
+  const publishAll = (): void => vscode.workspace.textDocuments.forEach((d) => void publish(d));
 
   const schedule = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
@@ -68,10 +72,12 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
       key,
       setTimeout(() => {
         timers.delete(key);
-        publish(document);
-        latencies.push(performance.now() - due);
-        latencyCount++;
-        if (latencies.length > 100) latencies.shift();
+        void publish(document).then((published) => {
+          if (!published) return;
+          latencies.push(performance.now() - due);
+          latencyCount++;
+          if (latencies.length > 100) latencies.shift();
+        });
       }, delay),
     );
   };
@@ -85,19 +91,19 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
 
   // Documents already open get their first result right after activation returns, so
   // activation itself never waits for an analysis (or the schema's first compilation).
-  const initial = setImmediate(() => vscode.workspace.textDocuments.forEach(publish));
+  const initial = setImmediate(publishAll);
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.engagement.{yaml,yml}', true, true, false);
   const disposable = vscode.Disposable.from(
     collection,
     watcher,
     watcher.onDidDelete(clear),
-    vscode.workspace.onDidOpenTextDocument(publish),
+    vscode.workspace.onDidOpenTextDocument((d) => void publish(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (isEngagementDocument(e.document) && e.contentChanges.length) schedule(e.document);
     }),
     vscode.workspace.onDidCloseTextDocument((d) => clear(d.uri)),
     vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(clear)),
-    extra.onDidChange(() => vscode.workspace.textDocuments.forEach(publish)),
+    extra.onDidChange(publishAll),
     {
       dispose: () => {
         clearImmediate(initial);
@@ -113,7 +119,7 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
     dispose: () => disposable.dispose(),
     publish(uri, findings, lines) {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (open) publish(open);
+      if (open) void publish(open);
       else collection.set(uri, findings.map((f) => toDiagnostic(f, lines)));
     },
   };

@@ -35,9 +35,9 @@ export interface EngagementKitApi {
 export function activate(context: vscode.ExtensionContext): EngagementKitApi {
   const meter = new WorkMeter();
   const settings = new RuleSettingsProvider();
-  const analyses = new DocumentAnalyses(settings, meter);
-  // The scan thread starts with the first file it is asked for, after activation.
+  // The scan thread starts with the first question it is asked, after activation.
   const scanner = new ScanClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanWorker.js').fsPath);
+  const analyses = new DocumentAnalyses(settings, meter, scanner);
   const index = new WorkspaceIndex(analyses, settings, meter, scanner);
   const diagnostics = registerDiagnostics(analyses, { findings: (uri) => index.portfolioFor(uri), onDidChange: index.onDidChange }, meter);
   const tree = new EngagementTreeProvider(index);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { completionsAt, definitionsAt, hoverAt, outlineOf, referencesAt, renameAt, symbolAt, idRange, type OutlineEntry, type TextRange } from '../core';
+import { completionsAt, type OutlineEntry, type TextRange } from '../core';
 import { LANGUAGE_ID, type DocumentAnalyses } from './documentAnalyses';
 
 const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
@@ -23,15 +23,20 @@ const SYMBOL_KIND = {
   item: vscode.SymbolKind.Object,
 } as const;
 
-/** Completion, hover, definition, references, rename and the outline: thin adapters over core. */
+/** Completion, hover, definition, references, rename and the outline: thin adapters over core, answered on the scan thread. */
 export function registerLanguageFeatures(analyses: DocumentAnalyses): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.languages.registerCompletionItemProvider(
       selector,
       {
-        provideCompletionItems(document, position) {
-          const model = analyses.lastGoodFor(document)?.model;
-          return completionsAt(document.getText(), document.offsetAt(position), model).map((entry) => {
+        async provideCompletionItems(document, position) {
+          const version = document.version;
+          const text = document.getText();
+          const offset = document.offsetAt(position);
+          // The model only names the ids to offer: the last one that parsed will do mid-edit.
+          const model = (await analyses.lastGoodSummary(document))?.model;
+          if (document.version !== version) return undefined; // the editor asks again for the new text
+          return completionsAt(text, offset, model).map((entry) => {
             const item = new vscode.CompletionItem(entry.label, COMPLETION_KIND[entry.kind]);
             item.detail = entry.detail;
             if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);
@@ -48,32 +53,33 @@ export function registerLanguageFeatures(analyses: DocumentAnalyses): vscode.Dis
       ',',
     ),
     vscode.languages.registerHoverProvider(selector, {
-      provideHover(document, position) {
-        const hover = hoverAt(analyses.get(document), document.offsetAt(position));
+      async provideHover(document, position) {
+        const hover = await analyses.ask(document, { kind: 'hover', offset: document.offsetAt(position) });
         return hover && new vscode.Hover(new vscode.MarkdownString(hover.contents), toRange(document, hover.range));
       },
     }),
     vscode.languages.registerDefinitionProvider(selector, {
-      provideDefinition(document, position) {
-        return definitionsAt(analyses.get(document), document.offsetAt(position)).map((d) => new vscode.Location(document.uri, toRange(document, idRange(document.getText(), d.range))));
+      async provideDefinition(document, position) {
+        const ranges = await analyses.ask(document, { kind: 'definitions', offset: document.offsetAt(position) });
+        return ranges?.map((range) => new vscode.Location(document.uri, toRange(document, range)));
       },
     }),
     vscode.languages.registerReferenceProvider(selector, {
-      provideReferences(document, position, context) {
-        const text = document.getText();
-        return referencesAt(analyses.get(document), document.offsetAt(position), context.includeDeclaration).map((r) => new vscode.Location(document.uri, toRange(document, idRange(text, r.range))));
+      async provideReferences(document, position, context) {
+        const ranges = await analyses.ask(document, { kind: 'references', offset: document.offsetAt(position), includeDeclaration: context.includeDeclaration });
+        return ranges?.map((range) => new vscode.Location(document.uri, toRange(document, range)));
       },
     }),
     vscode.languages.registerRenameProvider(selector, {
-      prepareRename(document, position) {
-        const analysis = analyses.get(document);
-        const symbol = symbolAt(analysis, document.offsetAt(position));
-        if (!symbol) throw new Error('Only KPI, phase, decision and party ids can be renamed.');
-        if (symbol.kind === 'party' && (symbol.id === 'exec' || symbol.id === 'ceo')) throw new Error(`\`${symbol.id}\` is built into the format and cannot be renamed.`);
-        return { range: toRange(document, idRange(document.getText(), symbol.range)), placeholder: symbol.id };
+      async prepareRename(document, position) {
+        const target = await analyses.ask(document, { kind: 'renameTarget', offset: document.offsetAt(position) });
+        if (!target) return undefined;
+        if ('error' in target) throw new Error(target.error);
+        return { range: toRange(document, target.range), placeholder: target.placeholder };
       },
-      provideRenameEdits(document, position, newName) {
-        const result = renameAt(analyses.get(document), document.getText(), document.offsetAt(position), newName);
+      async provideRenameEdits(document, position, newName) {
+        const result = await analyses.ask(document, { kind: 'rename', offset: document.offsetAt(position), newName });
+        if (!result) throw new Error('The file changed while the rename was prepared: try again.');
         if ('error' in result) throw new Error(result.error);
         const edit = new vscode.WorkspaceEdit();
         for (const range of result.edits) edit.replace(document.uri, toRange(document, range), newName);
@@ -81,13 +87,14 @@ export function registerLanguageFeatures(analyses: DocumentAnalyses): vscode.Dis
       },
     }),
     vscode.languages.registerDocumentSymbolProvider(selector, {
-      provideDocumentSymbols(document) {
+      async provideDocumentSymbols(document) {
         const convert = (entry: OutlineEntry): vscode.DocumentSymbol => {
           const symbol = new vscode.DocumentSymbol(entry.name, entry.detail ?? '', SYMBOL_KIND[entry.kind], toRange(document, entry.range), toRange(document, entry.selectionRange));
           symbol.children = entry.children.map(convert);
           return symbol;
         };
-        return outlineOf(analyses.get(document)).map(convert);
+        // An outline of an older text would point at the wrong lines: none, and the editor asks again.
+        return (await analyses.ask(document, { kind: 'symbols' }))?.map(convert);
       },
     }),
   );

@@ -185,9 +185,10 @@ export class WorkspaceIndex implements vscode.Disposable {
             // Unreadable files are left out, as a failed read leaves them out later.
             if ('error' in file || found.has(uri.toString())) continue;
             found.set(uri.toString(), uri);
+            // An open document is shown from its own text once its summary is in; until then, from the file.
+            this.store(uri, file.text, toAnalysis(file.text, file.outline), false);
             const open = this.openDocument(uri);
-            if (open) this.store(uri, open.getText(), this.analyses.get(open));
-            else this.store(uri, file.text, toAnalysis(file.text, file.outline), false);
+            if (open) void this.storeOpen(open).then((stored) => (stored ? this.recomputePortfolio() : undefined));
           }
         }),
     );
@@ -221,7 +222,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const open = this.openDocument(uri);
     const scanned = open || uri.scheme !== 'file' ? undefined : await this.scanner.analyzeFile(uri.fsPath, this.settings.rulesFor(uri), when);
     if (open) {
-      this.store(uri, open.getText(), this.analyses.get(open));
+      await this.storeOpen(open);
     } else if (scanned && 'error' in scanned) {
       this.remove(uri);
       return;
@@ -235,7 +236,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     } else if (scanned) {
       // The document may have been opened while the thread worked: its own text wins.
       const opened = this.openDocument(uri);
-      if (opened) this.store(uri, opened.getText(), this.analyses.get(opened));
+      if (opened) await this.storeOpen(opened);
       else this.meter.run('store scanned file', () => this.store(uri, scanned.text, toAnalysis(scanned.text, scanned.summary)));
     } else {
       let text: string;
@@ -256,10 +257,23 @@ export class WorkspaceIndex implements vscode.Disposable {
     // Typing fires many changes: analyze, recompute the portfolio and notify views at most every 300 ms.
     this.refreshTimer ??= setTimeout(() => {
       this.refreshTimer = undefined;
-      for (const edited of this.edited.values()) if (!edited.isClosed) this.store(edited.uri, edited.getText(), this.analyses.get(edited));
+      const edited = [...this.edited.values()];
       this.edited.clear();
-      void this.recomputePortfolio();
+      void Promise.all(edited.map((d) => this.storeOpen(d))).then((stored) => (stored.some(Boolean) ? this.recomputePortfolio() : undefined));
     }, 300);
+  }
+
+  /**
+   * Stores an open document from its summary (analyzed on the scan thread). Resolves to
+   * false, storing nothing, when it was closed or edited meanwhile: a newer refresh follows.
+   */
+  private async storeOpen(document: vscode.TextDocument): Promise<boolean> {
+    const version = document.version;
+    const text = document.getText();
+    const analysis = await this.analyses.summary(document);
+    if (document.isClosed || document.version !== version) return false;
+    this.store(document.uri, text, analysis);
+    return true;
   }
 
   private store(uri: vscode.Uri, text: string, analysis: Analysis, checked = true): void {
@@ -293,12 +307,12 @@ export class WorkspaceIndex implements vscode.Disposable {
    * not redo it. Resolves to false when a newer run superseded this one.
    */
   private async computePortfolio(run: number): Promise<boolean> {
-    const slicing: Slicing = { budgetMs: PORTFOLIO_SLICE_MS, meter: this.meter, label: 'portfolio', stale: () => run !== this.portfolioRun };
+    const slicing = (label: string): Slicing => ({ budgetMs: PORTFOLIO_SLICE_MS, meter: this.meter, label, stale: () => run !== this.portfolioRun });
     const list = [...this.entries.values()];
     const inputs = list.map((e) => ({ path: e.relativePath, analysis: e.lastGood ?? e.analysis }));
     const raw = new Map<number, RawFinding[]>();
-    const groups = this.meter.run('portfolio', () => groupByExecutive(inputs));
-    if (!(await inSlices(groups, (loads) => addOverloadFindings(loads, inputs, raw), slicing))) return false;
+    const groups = this.meter.run('portfolio: group', () => groupByExecutive(inputs));
+    if (!(await inSlices(groups, (loads) => addOverloadFindings(loads, inputs, raw), slicing('portfolio: overloads')))) return false;
     const next = new Map<string, Finding[]>();
     const applyTo = (entry: IndexEntry, index: number): void => {
       const findings = raw.get(index);
@@ -316,7 +330,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       next.set(id, applied.findings);
     };
-    if (!(await inSlices(list, applyTo, slicing))) return false;
+    if (!(await inSlices(list, applyTo, slicing('portfolio: settings and comments')))) return false;
     this.portfolio = next;
     return true;
   }

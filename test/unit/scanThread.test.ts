@@ -5,7 +5,10 @@ import * as path from 'node:path';
 import { analyze } from '../../src/core';
 import { findFiles } from '../../src/cli/findFiles';
 import { ScanClient, toAnalysis } from '../../src/extension/scan/scanClient';
+import { answerQuery, type AnswerTo, type DocumentQuery } from '../../src/extension/scan/documentQueries';
 import type { OutlinedFile } from '../../src/extension/scan/scanProtocol';
+import { generateEngagement } from '../../bench/generate';
+import { writeWorkspace } from '../../bench/workspace';
 import { ROOT } from './helpers';
 import { scratchFolder } from './scratchFolders';
 
@@ -123,9 +126,109 @@ describe('the scan thread', () => {
     assert.ok(whole && 'text' in whole && whole.text === changed, JSON.stringify(whole));
   });
 
+  /** A document version as the host describes it to the thread. */
+  const version = (uri: string, n: number, text: string, rules = {}) => ({ uri, version: n, text: () => text, rules: () => rules, today: TODAY });
+
+  it('answers questions about open documents as the host would, from the text it was sent', async () => {
+    const rules = { 'kpi-baseline': 'warning' } as const;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      const host = analyze(text, { rules, today: TODAY });
+      const uri = `file://${file}`;
+      // Offsets on an id, a key, a value and outside of everything, where the file has them.
+      const offsets = [text.indexOf('id: ') + 5, text.indexOf('kpis:'), text.indexOf('status:') + 9, text.length].filter((o) => o > 0 && o <= text.length);
+      const queries: DocumentQuery[] = [
+        { kind: 'summary' },
+        { kind: 'symbols' },
+        { kind: 'preview' },
+        { kind: 'quickFixes', shown: host.findings.map((f) => ({ ruleId: f.ruleId, start: f.range.start, end: f.range.end, message: f.message })) },
+        ...offsets.flatMap((offset): DocumentQuery[] => [
+          { kind: 'hover', offset },
+          { kind: 'definitions', offset },
+          { kind: 'references', offset, includeDeclaration: false },
+          { kind: 'renameTarget', offset },
+          { kind: 'rename', offset, newName: 'renamed-id' },
+        ]),
+      ];
+      for (const query of queries) {
+        const answered = await client.askDocument(version(uri, 1, text, rules), query);
+        assert.ok(answered && answered !== 'superseded', `${file}: ${query.kind} unanswered`);
+        const lastGood = host.model && !host.syntaxBroken ? host : undefined;
+        assert.deepStrictEqual(answered.answer, answerQuery(query, host, text, lastGood), `${file}: ${JSON.stringify(query)}`);
+      }
+      client.forgetDocument(uri);
+    }
+  });
+
+  /** The thread's answer about a document version, which must come. */
+  async function answerOf<Q extends DocumentQuery>(document: ReturnType<typeof version>, query: Q): Promise<AnswerTo<Q>> {
+    const answered = await client.askDocument(document, query);
+    assert.ok(answered && answered !== 'superseded', `${document.uri} ${document.version}: ${query.kind} unanswered (${String(answered)})`);
+    return answered.answer;
+  }
+
+  it('answers for the version it was last sent, with the settings it was sent with', async () => {
+    const uri = 'untitled:versions';
+    const text = fs.readFileSync(path.join(ROOT, 'test/integration/workspace/findings.engagement.yaml'), 'utf8');
+    const first = await answerOf(version(uri, 1, text), { kind: 'summary' });
+    assert.ok(first.findings.length > 0, 'the file has findings to compare');
+    const edited = text.replace('status: active', 'status: ???');
+    const second = await answerOf(version(uri, 2, edited), { kind: 'summary' });
+    assert.deepStrictEqual(second.findings, analyze(edited, { today: TODAY }).findings);
+    // The same version with other settings is only sent again once told the settings changed.
+    const off = Object.fromEntries(first.findings.map((f) => [f.ruleId, 'off' as const]));
+    const stale = await answerOf(version(uri, 2, edited, off), { kind: 'summary' });
+    assert.deepStrictEqual(stale.findings, second.findings);
+    client.resyncDocuments();
+    const fresh = await answerOf(version(uri, 2, edited, off), { kind: 'summary' });
+    assert.deepStrictEqual(fresh.findings, analyze(edited, { rules: off, today: TODAY }).findings);
+    // A version that does not parse is previewed from the last one that did.
+    const good = await answerOf(version(uri, 2, edited, off), { kind: 'preview' });
+    const broken = await answerOf(version(uri, 3, `${edited}\n  bad: [unclosed\n`), { kind: 'preview' });
+    assert.equal(good.fromLastGood, false);
+    assert.deepStrictEqual(broken, { html: good.html, fromLastGood: true });
+    client.forgetDocument(uri);
+  });
+
+  it('does not answer for a version that a newer one replaced before the question was reached', async () => {
+    const uri = 'untitled:superseded';
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/base.engagement.yaml'), 'utf8');
+    // A long document keeps the thread busy, so both versions reach it before it takes up the first question.
+    const busy = client.askDocument(version('untitled:long', 1, generateEngagement(text, 5_000)), { kind: 'summary' });
+    const old = client.askDocument(version(uri, 1, text), { kind: 'symbols' });
+    const current = client.askDocument(version(uri, 2, `${text}# edited\n`), { kind: 'symbols' });
+    assert.equal(await old, 'superseded');
+    const answered = await current;
+    assert.ok(answered && answered !== 'superseded' && answered.answer.length > 0);
+    assert.ok(await busy);
+    client.forgetDocument(uri);
+    client.forgetDocument('untitled:long');
+  });
+
+  it('answers a document question between steps of a workspace scan, not after it', async function () {
+    this.timeout(60_000);
+    const dir = scratchFolder('engagement-priority-');
+    writeWorkspace(dir, 300, ['examples'].flatMap((d) => yamlFiles(path.join(ROOT, d))).map((f) => fs.readFileSync(f, 'utf8')));
+    const text = generateEngagement(fs.readFileSync(path.join(ROOT, 'test/fixtures/base.engagement.yaml'), 'utf8'), 1_000);
+    let batches = 0;
+    let batchesWhenAnswered = -1;
+    const scan = client.outlineFolders([dir], TODAY, () => batches++);
+    const question = client.askDocument(version('untitled:during-scan', 1, text), { kind: 'symbols' }).then((answered) => {
+      batchesWhenAnswered = batches;
+      return answered;
+    });
+    assert.equal(await scan, true);
+    const answered = await question;
+    assert.ok(answered && answered !== 'superseded' && answered.answer.length > 0, 'the question was answered');
+    assert.ok(batches > 3, `${batches} batches: too few to tell the order`);
+    assert.ok(batchesWhenAnswered >= 0 && batchesWhenAnswered < batches / 2, `answered after ${batchesWhenAnswered} of ${batches} batches`);
+    client.forgetDocument('untitled:during-scan');
+  });
+
   it('leaves the work to the host when the thread cannot run', async () => {
     const broken = new ScanClient(path.join(os.tmpdir(), 'no-such-scan-worker.js'));
     try {
+      assert.equal(await broken.askDocument(version('untitled:broken', 1, 'format: engagement/v1\n'), { kind: 'summary' }), undefined);
       assert.equal(await broken.analyzeFile(files[0]!, {}, TODAY), undefined);
       assert.equal(await broken.analyzeFile(files[0]!, {}, TODAY), undefined, 'a broken thread is not started again');
       assert.equal(await broken.outlineFolders([path.join(ROOT, 'examples')], TODAY, () => assert.fail('no files from a broken thread')), false);

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { dayOf, renderBody } from '../../core';
 import { parseWebviewMessage, type HostToWebview, type PreviewState } from '../../shared/previewProtocol';
-import { isEngagementDocument, today, type DocumentAnalyses } from '../documentAnalyses';
+import { isEngagementDocument, type DocumentAnalyses } from '../documentAnalyses';
 import { previewShell } from './previewHtml';
 
 export const PREVIEW_VIEW_TYPE = 'engagementKit.preview';
@@ -89,12 +88,12 @@ export class PreviewPanel implements vscode.Disposable {
   async refresh(): Promise<void> {
     if (!this.ready) return;
     const document = await vscode.workspace.openTextDocument(this.resource);
-    const current = this.analyses.get(document);
-    const good = this.analyses.lastGoodFor(document);
-    const shown = current.model && !current.syntaxBroken ? current : good;
-    const problem = shown === current ? undefined : 'The file does not parse right now: showing the last version that did. See the Problems panel.';
-    const html = renderBody(shown ?? current, { today: dayOf(today()), inlineStyles: false });
-    this.post({ type: 'update', uri: this.resource.toString(), version: document.version, html, problem });
+    // Rendered on the scan thread, so a long file being typed in never holds the host.
+    const version = document.version;
+    const answer = await this.analyses.ask(document, { kind: 'preview' });
+    if (!answer) return; // the file changed meanwhile: that edit has its own refresh coming
+    const problem = answer.fromLastGood ? 'The file does not parse right now: showing the last version that did. See the Problems panel.' : undefined;
+    this.post({ type: 'update', uri: this.resource.toString(), version, html: answer.html, problem });
   }
 
   private post(message: HostToWebview): void {

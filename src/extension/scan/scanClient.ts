@@ -1,12 +1,22 @@
 import { Worker } from 'node:worker_threads';
 import { LineIndex, parseYaml, SourceMap, type Analysis, type Finding, type RuleSettings } from '../../core';
-import type { AnalysisSummary, CheckReply, OutlinedFile, OutlineReply, ScanReply, ScanRequest } from './scanProtocol';
+import type { AnswerTo, DocumentQuery } from './documentQueries';
+import type { AnalysisSummary, CheckReply, DocumentReply, OutlinedFile, OutlineReply, ScanReply, ScanRequest } from './scanProtocol';
 
 /**
  * A closed file as the scan thread checked it: its text and analysis (see toAnalysis); only
  * the findings when the text is the one its outline had; or why it could not be read.
  */
 export type ScannedFile = { readonly text: string; readonly summary: AnalysisSummary } | { readonly sameAsOutline: true; readonly findings: readonly Finding[] } | { readonly error: string };
+
+/** One version of an open document, as the thread is told of it. */
+export interface DocumentVersion {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: () => string;
+  readonly rules: () => RuleSettings;
+  readonly today: string | undefined;
+}
 
 /** An idle scan thread is stopped after this long, and started again when needed. */
 const IDLE_MS = 30_000;
@@ -18,8 +28,9 @@ type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 type ReplyHandler = (reply: ScanReply | undefined) => boolean;
 
 /**
- * The host's side of the scan thread (scanWorker.ts): asks it to outline the workspace and
- * to check files, and turns its answers back into analyses. The thread starts on the first
+ * The host's side of the scan thread (scanWorker.ts): asks it to outline the workspace, to
+ * check files and to answer questions about open documents, and turns its answers back into
+ * analyses. The thread starts on the first
  * request. If it cannot start or stops unexpectedly, requests answer `undefined` from then
  * on and the caller does the work on the host, as the extension did before it had a thread.
  */
@@ -29,6 +40,8 @@ export class ScanClient {
   private nextId = 1;
   private readonly pending = new Map<number, ReplyHandler>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The version of each open document the running thread holds. */
+  private readonly synced = new Map<string, number>();
 
   constructor(private readonly script: string) {}
 
@@ -59,6 +72,38 @@ export class ScanClient {
       if ('sameAsOutline' in checked) return finish({ sameAsOutline: true, findings: checked.findings });
       return finish({ text: checked.text, summary: checked.analysis });
     });
+  }
+
+  /**
+   * Answers a question about one version of an open document on the thread, sending the
+   * text first if the thread does not hold that version. `superseded` when a newer version
+   * reached the thread first: nobody needs the old answer. `undefined` when the thread cannot
+   * answer; the caller answers on the host.
+   */
+  async askDocument<Q extends DocumentQuery>(document: DocumentVersion, query: Q): Promise<{ answer: AnswerTo<Q> } | 'superseded' | undefined> {
+    const worker = this.running();
+    if (!worker) return undefined;
+    if (this.synced.get(document.uri) !== document.version) {
+      worker.postMessage({ kind: 'sync', uri: document.uri, version: document.version, text: document.text(), rules: document.rules(), today: document.today } satisfies ScanRequest);
+      this.synced.set(document.uri, document.version);
+    }
+    return this.request<{ answer: AnswerTo<Q> } | 'superseded' | undefined>({ kind: 'document', uri: document.uri, version: document.version, query }, (reply, finish) => {
+      const answered = reply as DocumentReply | undefined;
+      if (answered && 'answer' in answered) return finish({ answer: answered.answer as AnswerTo<Q> });
+      return finish(answered && 'missing' in answered ? 'superseded' : undefined);
+    });
+  }
+
+  /** The document was closed: the thread lets go of it. */
+  forgetDocument(uri: string): void {
+    if (!this.synced.delete(uri)) return;
+    this.worker?.postMessage({ kind: 'forget', uri } satisfies ScanRequest);
+    this.idleLater();
+  }
+
+  /** Settings changed: every document is sent again, with them, before its next question. */
+  resyncDocuments(): void {
+    this.synced.clear();
   }
 
   dispose(): void {
@@ -104,13 +149,20 @@ export class ScanClient {
     const handler = this.pending.get(id);
     if (!handler?.(reply)) return;
     this.pending.delete(id);
-    if (this.pending.size === 0) this.idleTimer = setTimeout(() => this.stop(), IDLE_MS);
+    this.idleLater();
+  }
+
+  /** Stops the thread after a while when nothing is asked of it and it holds no open document. */
+  private idleLater(): void {
+    clearTimeout(this.idleTimer);
+    if (this.pending.size === 0 && this.synced.size === 0) this.idleTimer = setTimeout(() => this.stop(), IDLE_MS);
   }
 
   /** The thread is gone: every waiting caller does its work on the host instead, and so do later ones. */
   private fail(): void {
     if (!this.worker) return;
     this.worker = undefined;
+    this.synced.clear();
     this.broken = true;
     this.abandonPending();
   }
@@ -119,6 +171,7 @@ export class ScanClient {
     clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.worker = undefined;
+    this.synced.clear();
     if (worker) {
       worker.removeAllListeners();
       void worker.terminate();

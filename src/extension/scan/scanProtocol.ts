@@ -1,4 +1,5 @@
 import type { Day, Engagement, Finding, RuleSettings, Schedule, SourceMapSummary } from '../../core';
+import type { DocumentQuery } from './documentQueries';
 
 /**
  * Find and outline every engagement file under these folders: sent by the host to the scan
@@ -22,7 +23,36 @@ export interface CheckRequest {
   readonly today: string | undefined;
 }
 
-export type ScanRequest = OutlineRequest | CheckRequest;
+/**
+ * The text of an open document's version, with the settings to analyze it with: sent before
+ * the first query about that version. Replaces what the thread had for the document; it is
+ * analyzed when a query needs it. Not answered.
+ */
+export interface DocumentSync {
+  readonly kind: 'sync';
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly rules: RuleSettings;
+  readonly today: string | undefined;
+}
+
+/** The document was closed: the thread lets go of its text and analysis. Not answered. */
+export interface DocumentForget {
+  readonly kind: 'forget';
+  readonly uri: string;
+}
+
+/** A question about a synced version of an open document. Answered before any scan work waiting. */
+export interface DocumentRequest {
+  readonly kind: 'document';
+  readonly id: number;
+  readonly uri: string;
+  readonly version: number;
+  readonly query: DocumentQuery;
+}
+
+export type ScanRequest = OutlineRequest | CheckRequest | DocumentSync | DocumentForget | DocumentRequest;
 
 /**
  * An analysis as plain data. What a closed file needs (the tree, the portfolio rule,
@@ -59,4 +89,7 @@ export type CheckReply =
   | { readonly id: number; readonly text: string; readonly analysis: AnalysisSummary }
   | { readonly id: number; readonly sameAsOutline: true; readonly findings: readonly Finding[] };
 
-export type ScanReply = OutlineReply | CheckReply;
+/** The answer to a document query; `missing` when the thread does not have that version (the host answers instead). */
+export type DocumentReply = { readonly id: number; readonly answer: unknown } | { readonly id: number; readonly missing: true } | { readonly id: number; readonly error: string };
+
+export type ScanReply = OutlineReply | CheckReply | DocumentReply;

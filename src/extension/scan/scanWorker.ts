@@ -1,13 +1,20 @@
 import { parentPort } from 'node:worker_threads';
-import { analyze, ENGAGEMENT_FILE, outline, type Analysis } from '../../core';
+import { analyze, ENGAGEMENT_FILE, outline, type Analysis, type RuleSettings } from '../../core';
 import { decodeLikeEditor, readRegularFileSync } from '../../shared/readTextFile';
 import { walkFolder } from '../../shared/walkFolder';
-import type { AnalysisSummary, CheckReply, CheckRequest, OutlinedFile, OutlineRequest, ScanRequest } from './scanProtocol';
+import { answerQuery, summaryOf } from './documentQueries';
+import type { CheckReply, CheckRequest, DocumentReply, DocumentRequest, OutlinedFile, OutlineRequest, ScanRequest } from './scanProtocol';
 
 /**
- * The scan thread (`dist/scanWorker.js`): finds, reads and analyzes the workspace's closed
- * files off the extension host's thread, one request at a time, so a thousand files at
- * start-up never hold up the editor. It only reads files; nothing is executed.
+ * The scan thread (`dist/scanWorker.js`): analyzes off the extension host's thread, so that
+ * neither a thousand files at start-up nor a long document being typed in hold up the editor.
+ * It only reads files; nothing is executed.
+ *
+ * Two kinds of work share it. Questions about open documents come first: someone is waiting
+ * for each. Scan work (outlining the workspace, checking its files) runs in steps of at most
+ * one batch or one file, and the thread looks for new messages between steps, so a document
+ * question waits for one step at most, never for the whole scan. One thread keeps the
+ * analyzer's code warm for both.
  *
  * Files are read synchronously: blocking is what this thread is for, and awaiting each
  * step of a read (open, stat, read, close) left it idle a third of the time between files.
@@ -23,38 +30,51 @@ const BATCH_FILES = 16;
 /** The text each outlined file had, until it is checked: a check of the same text sends only findings. */
 const outlinedTexts = new Map<string, string>();
 
+/**
+ * Open documents as last synced: one version each, analyzed on the first question about it,
+ * and the last analysis of the document whose text parsed.
+ */
+const documents = new Map<string, { version: number; text: string; rules: RuleSettings; today: string | undefined; analysis?: Analysis; lastGood?: Analysis }>();
+
+/** Document questions, answered first, in order. */
+const questions: DocumentRequest[] = [];
+/** Scan work: each entry runs one step per call and says whether it is finished. */
+const scanWork: (() => boolean)[] = [];
+let stepping = false;
+
 function readFile(file: string): { text: string } | { error: string } {
   const read = readRegularFileSync(file);
   return 'error' in read ? read : { text: decodeLikeEditor(read.bytes) };
 }
 
-function summary(analysis: Analysis): AnalysisSummary {
-  const { model, findings, schedule, today, syntaxBroken } = analysis;
-  return { model, findings, schedule, today, syntaxBroken, sourceMap: analysis.sourceMap.topLevelSummary() };
-}
-
-function answerOutline(request: OutlineRequest): void {
-  outlinedTexts.clear();
-  const files: string[] = [];
-  const ignore = { add: () => undefined }; // unreadable folders hold nothing to show
-  for (const root of request.roots) walkFolder(root, (file) => ENGAGEMENT_FILE.test(file), (file) => files.push(file), ignore);
-  let batch: OutlinedFile[] = [];
-  let batchStart = performance.now();
-  for (const file of files) {
-    const read = readFile(file);
-    if ('error' in read) {
-      batch.push({ file, error: read.error });
-    } else {
-      batch.push({ file, text: read.text, outline: summary(outline(read.text, { today: request.today })) });
-      outlinedTexts.set(file, read.text);
+/** Outlining as steps: the first walks the folders, each next one reads and posts one batch. */
+function outlineSteps(request: OutlineRequest): () => boolean {
+  let files: string[] | undefined;
+  let next = 0;
+  return () => {
+    if (!files) {
+      outlinedTexts.clear();
+      files = [];
+      const ignore = { add: () => undefined }; // unreadable folders hold nothing to show
+      for (const root of request.roots) walkFolder(root, (file) => ENGAGEMENT_FILE.test(file), (file) => files!.push(file), ignore);
+      return false;
     }
-    if (batch.length >= BATCH_FILES || performance.now() - batchStart >= BATCH_MS) {
-      parentPort!.postMessage({ id: request.id, files: batch, done: false });
-      batch = [];
-      batchStart = performance.now();
+    const batch: OutlinedFile[] = [];
+    const batchStart = performance.now();
+    while (next < files.length && batch.length < BATCH_FILES && performance.now() - batchStart < BATCH_MS) {
+      const file = files[next++]!;
+      const read = readFile(file);
+      if ('error' in read) {
+        batch.push({ file, error: read.error });
+      } else {
+        batch.push({ file, text: read.text, outline: summaryOf(outline(read.text, { today: request.today })) });
+        outlinedTexts.set(file, read.text);
+      }
     }
-  }
-  parentPort!.postMessage({ id: request.id, files: batch, done: true });
+    const done = next >= files.length;
+    parentPort!.postMessage({ id: request.id, files: batch, done });
+    return done;
+  };
 }
 
 function answerCheck(request: CheckRequest): CheckReply {
@@ -64,17 +84,83 @@ function answerCheck(request: CheckRequest): CheckReply {
   if ('error' in read) return { id: request.id, error: read.error };
   const analysis = analyze(read.text, { rules: request.rules, today: request.today, locateSymbols: false });
   if (read.text === outlined) return { id: request.id, sameAsOutline: true, findings: analysis.findings };
-  return { id: request.id, text: read.text, analysis: summary(analysis) };
+  return { id: request.id, text: read.text, analysis: summaryOf(analysis) };
 }
 
-/** Requests are answered in order, one file open at a time, however many the host sends. */
-parentPort?.on('message', (request: ScanRequest) => {
-  try {
-    if (request.kind === 'outline') answerOutline(request);
-    else parentPort!.postMessage(answerCheck(request));
-  } catch (err) {
-    // Every request gets its answer, so the host never waits for one that will not come.
-    const error = err instanceof Error ? err.message : String(err);
-    parentPort!.postMessage(request.kind === 'outline' ? { id: request.id, files: [], done: true, error } : { id: request.id, error });
+function answerDocument(request: DocumentRequest): DocumentReply {
+  const document = documents.get(request.uri);
+  if (!document || document.version !== request.version) return { id: request.id, missing: true };
+  if (!document.analysis) {
+    document.analysis = analyze(document.text, { rules: document.rules, today: document.today });
+    if (document.analysis.model && !document.analysis.syntaxBroken) document.lastGood = document.analysis;
   }
+  return { id: request.id, answer: answerQuery(request.query, document.analysis, document.text, document.lastGood) };
+}
+
+/** Every request gets its answer, so the host never waits for one that will not come. */
+function failed(request: OutlineRequest | CheckRequest | DocumentRequest, err: unknown): object {
+  const error = err instanceof Error ? err.message : String(err);
+  return request.kind === 'outline' ? { id: request.id, files: [], done: true, error } : { id: request.id, error };
+}
+
+/** One step: a document question if any waits, else one step of scan work. */
+function step(): void {
+  stepping = false;
+  const question = questions.shift();
+  if (question) {
+    try {
+      parentPort!.postMessage(answerDocument(question));
+    } catch (err) {
+      parentPort!.postMessage(failed(question, err));
+    }
+  } else {
+    const work = scanWork[0];
+    if (work && work()) scanWork.shift();
+  }
+  // The next step runs after the messages that arrived meanwhile are taken in.
+  if (questions.length > 0 || scanWork.length > 0) scheduleStep();
+}
+
+function scheduleStep(): void {
+  if (stepping) return;
+  stepping = true;
+  setImmediate(step);
+}
+
+/** Wraps a scan step so that a failure answers its request and ends that work. */
+function guarded(request: OutlineRequest | CheckRequest, run: () => boolean): () => boolean {
+  return () => {
+    try {
+      return run();
+    } catch (err) {
+      parentPort!.postMessage(failed(request, err));
+      return true;
+    }
+  };
+}
+
+parentPort?.on('message', (request: ScanRequest) => {
+  switch (request.kind) {
+    case 'sync':
+      documents.set(request.uri, { version: request.version, text: request.text, rules: request.rules, today: request.today, lastGood: documents.get(request.uri)?.lastGood });
+      return;
+    case 'forget':
+      documents.delete(request.uri);
+      return;
+    case 'document':
+      questions.push(request);
+      break;
+    case 'outline':
+      scanWork.push(guarded(request, outlineSteps(request)));
+      break;
+    case 'check':
+      scanWork.push(
+        guarded(request, () => {
+          parentPort!.postMessage(answerCheck(request));
+          return true;
+        }),
+      );
+      break;
+  }
+  scheduleStep();
 });
