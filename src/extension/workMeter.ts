@@ -25,6 +25,7 @@ export class WorkMeter {
   private longest: Task[] = [];
   private count = 0;
   private total = 0;
+  private byLabel = new Map<string, number>();
   private readonly pauses: { start: number; end: number }[] = [];
   private readonly observer: PerformanceObserver | undefined;
 
@@ -48,6 +49,7 @@ export class WorkMeter {
       const ms = performance.now() - start;
       this.count++;
       this.total += ms;
+      this.byLabel.set(label, (this.byLabel.get(label) ?? 0) + 1);
       this.keep({ label, start, ms });
     }
   }
@@ -66,6 +68,10 @@ export class WorkMeter {
     readonly pausesInLongestMs: number | undefined;
     readonly longestWithoutPausesMs: number | undefined;
     readonly longestWithoutPausesLabel: string | undefined;
+    /** How many tasks of each label ran. */
+    readonly countsByLabel: Readonly<Record<string, number>>;
+    /** The five longest, longest first. */
+    readonly longestTasks: readonly { readonly label: string; readonly ms: number }[];
   } {
     const first = this.longest[0];
     let withoutPauses: { ms: number; label: string } | undefined;
@@ -83,6 +89,8 @@ export class WorkMeter {
       pausesInLongestMs: this.observer && first ? this.pausedDuring(first) : undefined,
       longestWithoutPausesMs: withoutPauses?.ms,
       longestWithoutPausesLabel: withoutPauses?.label,
+      countsByLabel: Object.fromEntries(this.byLabel),
+      longestTasks: this.longest.slice(0, 5).map(({ label, ms }) => ({ label, ms })),
     };
   }
 
@@ -90,6 +98,7 @@ export class WorkMeter {
     this.longest = [];
     this.count = 0;
     this.total = 0;
+    this.byLabel = new Map();
   }
 
   dispose(): void {

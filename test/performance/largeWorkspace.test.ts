@@ -69,6 +69,7 @@ describe(`a workspace of ${FILES.toLocaleString('en-US')} engagement files`, () 
       checkMs: Math.round(phases.checkMs),
       longestTaskDuringScanMs: Math.round(work.longestMs * 10) / 10,
       longestTaskDuringScan: work.longestLabel,
+      longestTasksDuringScan: work.longestTasks.map((t) => `${t.label} ${t.ms.toFixed(1)} ms`),
       ...pauses(work),
       tasksMeasuredDuringScan: work.measured,
       ourWorkDuringScanMs: Math.round(work.totalMs),
@@ -105,6 +106,9 @@ describe(`a workspace of ${FILES.toLocaleString('en-US')} engagement files`, () 
     assert.ok(published >= 6, `${published} publications measured`);
     const afterThrottle = api.diagnosticLatencies.recent.slice(-published);
     const work = api.meter.report();
+    // Every feature asks the scan thread while someone types: the host never analyzed the file itself.
+    assert.equal(work.countsByLabel['analyze document'] ?? 0, 0, `the host analyzed the document: ${JSON.stringify(work.countsByLabel)}`);
+    assert.ok((work.countsByLabel['read document summary'] ?? 0) >= published, `summaries from the thread: ${JSON.stringify(work.countsByLabel)}`);
     record({
       keystrokeFileLines: text.split('\n').length,
       throttleMs: delay,
@@ -112,6 +116,7 @@ describe(`a workspace of ${FILES.toLocaleString('en-US')} engagement files`, () 
       editToDiagnosticsMinusThrottleMs: { min: Math.min(...endToEnd), median: median(endToEnd), max: Math.max(...endToEnd) },
       longestTaskWhileTypingMs: Math.round(work.longestMs * 10) / 10,
       longestTaskWhileTyping: work.longestLabel,
+      longestTasksWhileTyping: work.longestTasks.map((t) => `${t.label} ${t.ms.toFixed(1)} ms`),
       ...pauses(work, 'WhileTyping'),
     });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
