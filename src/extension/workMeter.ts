@@ -1,10 +1,13 @@
 import { PerformanceObserver } from 'node:perf_hooks';
+import { ThreadCpuClock } from './threadCpuClock';
 
 /** One measured piece of work, with when it ran (`performance.now()`). */
 interface Task {
   readonly label: string;
   readonly start: number;
   readonly ms: number;
+  /** Of `ms`, the time the thread was on a CPU (see ThreadCpuClock); undefined where unknown. */
+  readonly onCpuMs: number | undefined;
 }
 
 /** How many of the longest tasks are kept, to tell them apart from garbage-collection pauses. */
@@ -19,7 +22,8 @@ const KEPT_PAUSES = 2_000;
  *
  * A task's time includes any garbage-collection pause that fell inside it, whichever code
  * made the garbage, and any time the thread was not scheduled. The pauses are observed too,
- * so a report can say how much of the longest tasks they were.
+ * and, on Linux, the thread's time on a CPU, so a report can say how much of the longest
+ * tasks was a pause and how much the machine being busy with other processes.
  */
 export class WorkMeter {
   private longest: Task[] = [];
@@ -28,6 +32,7 @@ export class WorkMeter {
   private byLabel = new Map<string, number>();
   private readonly pauses: { start: number; end: number }[] = [];
   private readonly observer: PerformanceObserver | undefined;
+  private readonly cpu = new ThreadCpuClock();
 
   constructor() {
     try {
@@ -42,15 +47,18 @@ export class WorkMeter {
   }
 
   run<T>(label: string, work: () => T): T {
+    const cpuStart = this.cpu.now();
     const start = performance.now();
     try {
       return work();
     } finally {
       const ms = performance.now() - start;
+      const cpuEnd = cpuStart === undefined ? undefined : this.cpu.now();
+      const onCpuMs = cpuStart === undefined || cpuEnd === undefined ? undefined : Math.min(ms, cpuEnd - cpuStart);
       this.count++;
       this.total += ms;
       this.byLabel.set(label, (this.byLabel.get(label) ?? 0) + 1);
-      this.keep({ label, start, ms });
+      this.keep({ label, start, ms, onCpuMs });
     }
   }
 
@@ -70,8 +78,14 @@ export class WorkMeter {
     readonly longestWithoutPausesLabel: string | undefined;
     /** How many tasks of each label ran. */
     readonly countsByLabel: Readonly<Record<string, number>>;
-    /** The five longest, longest first. */
-    readonly longestTasks: readonly { readonly label: string; readonly ms: number }[];
+    /** The five longest, longest first, with their time on a CPU where known. */
+    readonly longestTasks: readonly { readonly label: string; readonly ms: number; readonly onCpuMs: number | undefined }[];
+    /**
+     * The most time on a CPU any of the longest tasks kept had, and its label: the host held
+     * by the work itself, without the time other processes had the CPU. Undefined where unknown.
+     */
+    readonly longestOnCpuMs: number | undefined;
+    readonly longestOnCpuLabel: string | undefined;
   } {
     const first = this.longest[0];
     let withoutPauses: { ms: number; label: string } | undefined;
@@ -81,6 +95,8 @@ export class WorkMeter {
         if (!withoutPauses || ms > withoutPauses.ms) withoutPauses = { ms, label: task.label };
       }
     }
+    let onCpu: { ms: number; label: string } | undefined;
+    for (const task of this.longest) if (task.onCpuMs !== undefined && (!onCpu || task.onCpuMs > onCpu.ms)) onCpu = { ms: task.onCpuMs, label: task.label };
     return {
       longestMs: first?.ms ?? 0,
       longestLabel: first?.label ?? '',
@@ -90,7 +106,9 @@ export class WorkMeter {
       longestWithoutPausesMs: withoutPauses?.ms,
       longestWithoutPausesLabel: withoutPauses?.label,
       countsByLabel: Object.fromEntries(this.byLabel),
-      longestTasks: this.longest.slice(0, 5).map(({ label, ms }) => ({ label, ms })),
+      longestTasks: this.longest.slice(0, 5).map(({ label, ms, onCpuMs }) => ({ label, ms, onCpuMs })),
+      longestOnCpuMs: onCpu?.ms,
+      longestOnCpuLabel: onCpu?.label,
     };
   }
 
@@ -103,6 +121,7 @@ export class WorkMeter {
 
   dispose(): void {
     this.observer?.disconnect();
+    this.cpu.dispose();
   }
 
   /** Keeps the task if it is among the longest, longest first. */

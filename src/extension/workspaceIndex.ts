@@ -40,6 +40,19 @@ interface IndexEntry {
   readonly checked: boolean;
 }
 
+/**
+ * When the scan thread sent its first and last batch of outlines (`performance.now()` on the
+ * host's clock), and the longest a batch waited for the host to take it: tells the thread's
+ * share of the time to show a workspace from the host's.
+ */
+export interface OutlineTiming {
+  firstSentAt: number;
+  lastSentAt: number;
+  longestWaitMs: number;
+  /** The thread's time on a CPU for the whole outline, where the system says. */
+  threadOnCpuMs?: number;
+}
+
 /** Portfolio findings as last applied to a file, reused while nothing they depend on changed. */
 interface AppliedPortfolio {
   readonly key: string;
@@ -82,7 +95,8 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Where the first scan spent its time: reading every file (outlines on the scan thread, or
    * full analyses where there is no thread), the portfolio rule, then checking the outlines.
    */
-  scanPhases: { startedAt: number; readMs: number; portfolioMs: number; checkMs: number; outlined: boolean } | undefined;
+  scanPhases: { startedAt: number; readMs: number; portfolioMs: number; checkMs: number; outlined: boolean; thread?: OutlineTiming } | undefined;
+  private outlineTiming: OutlineTiming | undefined;
 
   constructor(
     private readonly analyses: DocumentAnalyses,
@@ -163,7 +177,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       await this.recomputePortfolio();
     }
     this.checkedAt ??= performance.now();
-    this.scanPhases ??= { startedAt: started, readMs: read - started, portfolioMs: shown - read, checkMs: performance.now() - shown, outlined: outlined !== undefined };
+    this.scanPhases ??= { startedAt: started, readMs: read - started, portfolioMs: shown - read, checkMs: performance.now() - shown, outlined: outlined !== undefined, thread: this.outlineTiming };
   }
 
   /**
@@ -175,11 +189,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0 || folders.some((f) => f.uri.scheme !== 'file')) return undefined;
     const found = new Map<string, vscode.Uri>();
+    const timing: OutlineTiming = { firstSentAt: Infinity, lastSentAt: 0, longestWaitMs: 0 };
+    this.outlineTiming ??= timing;
     const complete = await this.scanner.outlineFolders(
       folders.map((f) => f.uri.fsPath),
       when,
-      (files) =>
+      (files, sentAt, onCpuMs) =>
         this.meter.run('store outlines', () => {
+          timing.threadOnCpuMs ??= onCpuMs;
+          timing.firstSentAt = Math.min(timing.firstSentAt, sentAt);
+          timing.lastSentAt = Math.max(timing.lastSentAt, sentAt);
+          timing.longestWaitMs = Math.max(timing.longestWaitMs, performance.now() - sentAt);
           for (const file of files) {
             const uri = vscode.Uri.file(file.file);
             // Unreadable files are left out, as a failed read leaves them out later.

@@ -19,14 +19,20 @@ function record(figures: Record<string, unknown>): void {
   console.log(`      measured: ${JSON.stringify(figures)}`);
 }
 
-/** What garbage-collection pauses took of the longest tasks (see WorkMeter.report). */
+/** What garbage-collection pauses took of the longest tasks, and the longest time one held a CPU (see WorkMeter.report). */
 function pauses(work: ReturnType<WorkMeter['report']>, suffix = 'DuringScan'): Record<string, unknown> {
   const round = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : Math.round(ms * 10) / 10);
   return {
     [`gcPausesInLongestTask${suffix}Ms`]: round(work.pausesInLongestMs),
     [`longestTask${suffix}WithoutGcMs`]: round(work.longestWithoutPausesMs),
     [`longestTask${suffix}WithoutGc`]: work.longestWithoutPausesLabel,
+    [`longestTask${suffix}OnCpuMs`]: round(work.longestOnCpuMs),
+    [`longestTask${suffix}OnCpu`]: work.longestOnCpuLabel,
   };
+}
+
+function describeTask(task: ReturnType<WorkMeter['report']>['longestTasks'][number]): string {
+  return `${task.label} ${task.ms.toFixed(1)} ms` + (task.onCpuMs === undefined ? '' : ` (${task.onCpuMs.toFixed(1)} on a CPU)`);
 }
 
 function median(values: readonly number[]): number {
@@ -65,11 +71,15 @@ describe(`a workspace of ${FILES.toLocaleString('en-US')} engagement files`, () 
       workspaceCheckedMs: Math.round(api.index.checkedAt! - api.loadStart),
       scanStartedAfterLoadMs: Math.round(phases.startedAt - api.loadStart),
       outlineMs: Math.round(phases.readMs),
+      threadFirstBatchAfterLoadMs: phases.thread && Math.round(phases.thread.firstSentAt - api.loadStart),
+      threadLastBatchAfterLoadMs: phases.thread && Math.round(phases.thread.lastSentAt - api.loadStart),
+      longestBatchWaitForHostMs: phases.thread && Math.round(phases.thread.longestWaitMs),
+      threadOnCpuForOutlineMs: phases.thread?.threadOnCpuMs && Math.round(phases.thread.threadOnCpuMs),
       portfolioMs: Math.round(phases.portfolioMs),
       checkMs: Math.round(phases.checkMs),
       longestTaskDuringScanMs: Math.round(work.longestMs * 10) / 10,
       longestTaskDuringScan: work.longestLabel,
-      longestTasksDuringScan: work.longestTasks.map((t) => `${t.label} ${t.ms.toFixed(1)} ms`),
+      longestTasksDuringScan: work.longestTasks.map(describeTask),
       ...pauses(work),
       tasksMeasuredDuringScan: work.measured,
       ourWorkDuringScanMs: Math.round(work.totalMs),
@@ -113,10 +123,11 @@ describe(`a workspace of ${FILES.toLocaleString('en-US')} engagement files`, () 
       keystrokeFileLines: text.split('\n').length,
       throttleMs: delay,
       afterThrottleMs: { min: Math.min(...afterThrottle), median: median(afterThrottle), max: Math.max(...afterThrottle) },
+      afterThrottleEachMs: afterThrottle.map((ms) => Math.round(ms * 10) / 10),
       editToDiagnosticsMinusThrottleMs: { min: Math.min(...endToEnd), median: median(endToEnd), max: Math.max(...endToEnd) },
       longestTaskWhileTypingMs: Math.round(work.longestMs * 10) / 10,
       longestTaskWhileTyping: work.longestLabel,
-      longestTasksWhileTyping: work.longestTasks.map((t) => `${t.label} ${t.ms.toFixed(1)} ms`),
+      longestTasksWhileTyping: work.longestTasks.map(describeTask),
       ...pauses(work, 'WhileTyping'),
     });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

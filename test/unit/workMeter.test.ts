@@ -43,6 +43,32 @@ describe('the work meter', () => {
     }
   });
 
+  it('tells a task that held the CPU from one that waited off it, where the system says', () => {
+    const meter = new WorkMeter();
+    try {
+      meter.run('waits', () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 40));
+      meter.run('spins', () => {
+        const until = performance.now() + 40;
+        while (performance.now() < until) {
+          // hold the CPU
+        }
+      });
+      if (process.platform !== 'linux') {
+        // The thread's time on a CPU comes from Linux's scheduler statistics: elsewhere nothing is claimed.
+        assert.equal(meter.report().longestOnCpuMs, undefined);
+        return;
+      }
+      const [waits, spins] = ['waits', 'spins'].map((label) => meter.report().longestTasks.find((t) => t.label === label)!);
+      assert.ok(waits!.ms >= 40 && spins!.ms >= 40, JSON.stringify(meter.report().longestTasks));
+      // The scheduler updates a running thread's figure at least once per tick (a few ms).
+      assert.ok(waits!.onCpuMs! < 15, `waiting held the CPU ${waits!.onCpuMs} ms`);
+      assert.ok(spins!.onCpuMs! > 20, `spinning held the CPU only ${spins!.onCpuMs} ms`);
+      assert.equal(meter.report().longestOnCpuLabel, 'spins');
+    } finally {
+      meter.dispose();
+    }
+  });
+
   it('tells how much of the longest task was a garbage-collection pause', async () => {
     const meter = new WorkMeter();
     // Observed after the meter's own observer, so once this one has the pause, so has the meter.

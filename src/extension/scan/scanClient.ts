@@ -50,12 +50,13 @@ export class ScanClient {
    * handing the files over in batches as they are read. Resolves to whether every file was
    * handed over; `false` when the thread could not do it, and the caller must.
    */
-  async outlineFolders(roots: readonly string[], today: string | undefined, onFiles: (files: readonly OutlinedFile[]) => void): Promise<boolean> {
+  async outlineFolders(roots: readonly string[], today: string | undefined, onFiles: (files: readonly OutlinedFile[], sentAt: number, onCpuMs: number | undefined) => void): Promise<boolean> {
     return this.request<boolean>({ kind: 'outline', roots, today }, (reply, finish) => {
       const outlined = reply as OutlineReply | undefined;
       if (!outlined || outlined.error !== undefined) return finish(false);
       try {
-        onFiles(outlined.files);
+        // When the thread sent the batch, on this thread's `performance.now()` clock.
+        onFiles(outlined.files, outlined.sentAt - performance.timeOrigin, outlined.onCpuMs);
       } catch {
         return finish(false); // the caller reads the files another way; later batches are dropped
       }

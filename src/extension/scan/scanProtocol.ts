@@ -76,6 +76,10 @@ export interface OutlineReply {
   readonly id: number;
   readonly files: readonly OutlinedFile[];
   readonly done: boolean;
+  /** When the thread sent the batch, as `performance.timeOrigin + performance.now()` (the same clock on every thread). */
+  readonly sentAt: number;
+  /** On the last batch: the thread's time on a CPU for the whole outline, where the system says. */
+  readonly onCpuMs?: number;
   /** Why the outline stopped early: the host then reads the workspace another way. */
   readonly error?: string;
 }

@@ -2,8 +2,9 @@ import { parentPort } from 'node:worker_threads';
 import { analyze, ENGAGEMENT_FILE, outline, type Analysis, type RuleSettings } from '../../core';
 import { decodeLikeEditor, readRegularFileSync } from '../../shared/readTextFile';
 import { walkFolder } from '../../shared/walkFolder';
+import { ThreadCpuClock } from '../threadCpuClock';
 import { answerQuery, summaryOf } from './documentQueries';
-import type { CheckReply, CheckRequest, DocumentReply, DocumentRequest, OutlinedFile, OutlineRequest, ScanRequest } from './scanProtocol';
+import type { CheckReply, CheckRequest, DocumentReply, DocumentRequest, OutlinedFile, OutlineReply, OutlineRequest, ScanRequest } from './scanProtocol';
 
 /**
  * The scan thread (`dist/scanWorker.js`): analyzes off the extension host's thread, so that
@@ -51,6 +52,10 @@ function readFile(file: string): { text: string } | { error: string } {
 function outlineSteps(request: OutlineRequest): () => boolean {
   let files: string[] | undefined;
   let next = 0;
+  // The thread's time on a CPU from the first step to the last, for the performance figures:
+  // the rest of the outline's time, other work had the CPU.
+  const clock = new ThreadCpuClock();
+  const cpuStart = clock.now();
   return () => {
     if (!files) {
       outlinedTexts.clear();
@@ -72,7 +77,10 @@ function outlineSteps(request: OutlineRequest): () => boolean {
       }
     }
     const done = next >= files.length;
-    parentPort!.postMessage({ id: request.id, files: batch, done });
+    const cpuEnd = done ? clock.now() : undefined;
+    if (done) clock.dispose();
+    const onCpuMs = cpuStart === undefined || cpuEnd === undefined ? undefined : cpuEnd - cpuStart;
+    parentPort!.postMessage({ id: request.id, files: batch, done, sentAt: performance.timeOrigin + performance.now(), onCpuMs } satisfies OutlineReply);
     return done;
   };
 }
@@ -100,7 +108,7 @@ function answerDocument(request: DocumentRequest): DocumentReply {
 /** Every request gets its answer, so the host never waits for one that will not come. */
 function failed(request: OutlineRequest | CheckRequest | DocumentRequest, err: unknown): object {
   const error = err instanceof Error ? err.message : String(err);
-  return request.kind === 'outline' ? { id: request.id, files: [], done: true, error } : { id: request.id, error };
+  return request.kind === 'outline' ? { id: request.id, files: [], done: true, error, sentAt: performance.timeOrigin + performance.now() } : { id: request.id, error };
 }
 
 /** One step: a document question if any waits, else one step of scan work. */
