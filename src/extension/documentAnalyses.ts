@@ -67,6 +67,8 @@ export class DocumentAnalyses implements vscode.Disposable {
     const host = this.cache.get(key);
     if (host?.version === version) return Promise.resolve(host.analysis);
     const text = document.getText();
+    // A closed document is not sent to the thread: nothing would tell it to let go.
+    if (document.isClosed) return Promise.resolve(this.hostAnalysis(document, text, version));
     const summary = this.thread.askDocument(this.versionOf(document, text), { kind: 'summary' }).then((answered) => {
       // Typing outran the thread: callers drop an old version's results, so the current one's will do.
       if (answered === 'superseded') return this.summary(document);
@@ -92,7 +94,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   async ask<Q extends DocumentQuery>(document: vscode.TextDocument, query: Q): Promise<AnswerTo<Q> | undefined> {
     const version = document.version;
     const text = document.getText();
-    const answered = await this.thread.askDocument(this.versionOf(document, text), query);
+    const answered = document.isClosed ? undefined : await this.thread.askDocument(this.versionOf(document, text), query);
     if (answered === 'superseded') return undefined;
     const answer = answered
       ? answered.answer
@@ -132,7 +134,8 @@ export class DocumentAnalyses implements vscode.Disposable {
     const cached = this.cache.get(key);
     if (cached && cached.version === version) return cached.analysis;
     const analysis = this.meter.run('analyze document', () => analyze(text, { rules: this.settings.rulesFor(document.uri), today: today() }));
-    if (document.version !== version) return analysis; // the text moved on while the thread was asked
+    // Kept only for the current version of an open document: the text may have moved on while the thread was asked.
+    if (document.isClosed || document.version !== version) return analysis;
     this.cache.set(key, { version, analysis });
     if (analysis.model && !analysis.syntaxBroken) this.lastGood.set(key, analysis);
     return analysis;
