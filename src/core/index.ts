@@ -5,7 +5,8 @@
 export { parseYaml } from './yaml/parseYaml';
 export { analyze, analyzeRaw, outline, type Analysis, type AnalyzeOptions, type LocatedSymbol, type RawAnalysis } from './analyze';
 export { analyzeWorkspace, type WorkspaceFile } from './portfolio';
-export { planCalendar, planPosition, describePlanPosition, type PlanCalendar, type PlanPosition, type PhaseDates } from './calendar';
+export { planCalendar, planDays, planPosition, positionIn, describePlanPosition, type PlanCalendar, type PlanDays, type PlanPosition, type PhaseDates, type PhaseName } from './calendar';
+export { cardOf, portfolioInputOf, type CardModel, type EngagementCard } from './card';
 export { kpiProgress, directionOf, type KpiProgress, type KpiStatus } from './kpiStatus';
 export { parseConfig, CONFIG_FILE_NAME, type EngagementConfig } from './config/engagementConfig';
 export { findConfigFile } from './config/findConfig';
@@ -28,7 +29,7 @@ export { describeSymbol } from './editing/describeSymbol';
 export { quickFixesFor, applyEdits, type QuickFix, type TextEdit } from './editing/quickFixes';
 export { ROLE_TEMPLATES, roleTemplate, type RoleTemplate, type KpiTemplate } from './library/roles';
 export { engagementTemplate, kpiBlock, planPhases, slugify, PLAIN_SLOTS, type Slots } from './library/engagementTemplate';
-export { portfolioFindings, groupByExecutive, addOverloadFindings, type PortfolioInput } from './portfolio';
+export { portfolioFindings, groupByExecutive, addOverloadFindings, type PortfolioInput, type PortfolioModel } from './portfolio';
 export { applyPolicy } from './policy';
 export { AREAS, LEVELS } from './model/engagement';
 export { pointerOf, SourceMap, type SourceMapSummary } from './yaml/sourceMap';

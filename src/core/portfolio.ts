@@ -27,12 +27,15 @@ export function analyzeWorkspace(files: readonly WorkspaceFile[]): Analysis[] {
   return raws.map((raw, i) => finish({ ...raw, rawFindings: [...raw.rawFindings, ...(extra.get(i) ?? [])] }, files[i]!.text, files[i]!.options?.rules));
 }
 
+/** What the portfolio rule reads of an engagement's model. */
+export type PortfolioModel = Pick<Engagement, 'id' | 'status' | 'executive' | 'commitment'>;
+
 /**
  * What the portfolio rule reads of one analysis. Only the lookup of a range is needed of the
  * source map, so a thread that has dropped its map can pass that one range instead.
  */
 export interface PortfolioInput {
-  readonly model: RawAnalysis['model'];
+  readonly model: PortfolioModel | undefined;
   readonly schedule: RawAnalysis['schedule'];
   readonly sourceMap: Pick<RawAnalysis['sourceMap'], 'rangeOf'>;
 }
@@ -41,7 +44,7 @@ export interface PortfolioInput {
 export interface Load {
   readonly index: number;
   readonly path: string;
-  readonly model: Engagement;
+  readonly model: PortfolioModel;
   readonly start: Day;
   /** Last day, or Infinity for an open-ended term. */
   readonly end: Day;
@@ -113,14 +116,14 @@ export function addOverloadFindings(loads: readonly Load[], entries: PortfolioEn
 }
 
 /** Same person: same e-mail when both give one, else the same name. */
-function executiveKey(model: Engagement): string | undefined {
+function executiveKey(model: PortfolioModel): string | undefined {
   const email = model.executive?.email?.trim().toLowerCase();
   if (email) return `email:${email}`;
   const name = model.executive?.name?.trim().toLowerCase().replace(/\s+/g, ' ');
   return name ? `name:${name}` : undefined;
 }
 
-function baseWeekly(model: Engagement): number | undefined {
+function baseWeekly(model: PortfolioModel): number | undefined {
   const c = model.commitment;
   if (!c) return undefined;
   if (c.daysPerWeek !== undefined) return c.daysPerWeek;
@@ -129,7 +132,7 @@ function baseWeekly(model: Engagement): number | undefined {
 }
 
 /** The surges that count: with days a week and both dates readable, in the order written. */
-function surgesOf(model: Engagement): Surge[] {
+function surgesOf(model: PortfolioModel): Surge[] {
   const surges: Surge[] = [];
   for (const surge of model.commitment?.surges ?? []) {
     const from = parseDay(surge.from);

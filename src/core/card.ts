@@ -1,0 +1,44 @@
+import type { Analysis } from './analyze';
+import { planDays, type PhaseName, type PlanDays } from './calendar';
+import type { Engagement, Schedule } from './model/engagement';
+import type { PortfolioInput, PortfolioModel } from './portfolio';
+import type { TextRange } from './types';
+import { pointerOf } from './yaml/sourceMap';
+
+/** What a card keeps of the model: the portfolio rule's fields and the first line of a list. */
+export type CardModel = PortfolioModel & Pick<Engagement, 'title' | 'client'>;
+
+/**
+ * An engagement reduced to what a list of many needs before any one of them is opened: the
+ * portfolio rule's inputs, and what a list shows on its line (title, client, role, status,
+ * where the plan is). Plain data of a few hundred bytes, where the model is several
+ * kilobytes: a thread can hand over a thousand of them cheaply, and the full model is
+ * read from the text when someone looks inside.
+ */
+export interface EngagementCard {
+  /** Undefined when the text has no readable engagement. */
+  readonly model: CardModel | undefined;
+  readonly schedule: Schedule | undefined;
+  readonly plan: PlanDays<PhaseName> | undefined;
+  /** Where `commitment` is written: the portfolio rule reports there. */
+  readonly commitmentKey: TextRange;
+  readonly syntaxBroken: boolean;
+}
+
+/** The card of an analysis (or an outline). */
+export function cardOf(analysis: Pick<Analysis, 'model' | 'schedule' | 'sourceMap' | 'syntaxBroken'>): EngagementCard {
+  const model = analysis.model;
+  const plan = model && planDays(model);
+  return {
+    model: model && { id: model.id, title: model.title, status: model.status, client: model.client, executive: model.executive, commitment: model.commitment },
+    schedule: analysis.schedule,
+    plan: plan && { start: plan.start, days: plan.days, phases: plan.phases.map(({ phase, firstDay, lastDay }) => ({ phase: { id: phase.id, name: phase.name }, firstDay, lastDay })) },
+    commitmentKey: analysis.sourceMap.rangeOf(pointerOf(['commitment']), 'key'),
+    syntaxBroken: analysis.syntaxBroken,
+  };
+}
+
+/** A card as the portfolio rule reads it. */
+export function portfolioInputOf(card: EngagementCard): PortfolioInput {
+  return { model: card.model, schedule: card.schedule, sourceMap: { rangeOf: () => card.commitmentKey } };
+}
