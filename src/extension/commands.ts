@@ -135,10 +135,10 @@ async function validateWorkspace(index: WorkspaceIndex, workspaceDiagnostics: Wo
   let errors = 0;
   let warnings = 0;
   for (const entry of entries) {
-    const findings = [...entry.analysis.findings, ...entry.portfolio];
+    const findings = [...entry.findings, ...entry.portfolio];
     errors += findings.filter((f) => f.severity === 'error').length;
     warnings += findings.filter((f) => f.severity === 'warning').length;
-    workspaceDiagnostics.publish(entry.uri, findings, entry.analysis.lines);
+    workspaceDiagnostics.publish(entry.uri, findings, entry.lines);
   }
   const summary = { files: entries.length, errors, warnings };
   void vscode.window.showInformationMessage(`Engagement Kit checked ${entries.length} file${entries.length === 1 ? '' : 's'}: ${errors} errors, ${warnings} warnings.`);

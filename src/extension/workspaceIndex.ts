@@ -2,7 +2,8 @@ import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { addOverloadFindings, analyze, applyPolicy, ENGAGEMENT_FILE, groupByExecutive, type Analysis, type Finding, type RawFinding } from '../core';
+import { addOverloadFindings, analyze, applyPolicy, ENGAGEMENT_FILE, groupByExecutive, portfolioInputOf, type Analysis, type EngagementCard, type Finding, type LineIndex, type RawFinding } from '../core';
+import { IndexEntry } from './indexEntry';
 import { decodeLikeEditor, readRegularFile } from '../shared/readTextFile';
 import { isEngagementDocument, today, type DocumentAnalyses } from './documentAnalyses';
 import type { RuleSettingsProvider } from './ruleSettings';
@@ -17,26 +18,22 @@ const PORTFOLIO_SLICE_MS = 8;
 
 export interface IndexedEngagement {
   readonly uri: vscode.Uri;
-  /** The current analysis (may have syntax errors). */
+  /** What the tree's first line and the portfolio rule read (of the last version that parsed). */
+  readonly card: EngagementCard;
+  /** The current analysis (may have syntax errors); for an outlined file, read from its text on first use. */
   readonly analysis: Analysis;
   /** The last analysis whose text parsed, for views that should not go blank mid-edit. */
   readonly lastGood?: Analysis;
+  /** The current text's findings. */
+  readonly findings: readonly Finding[];
+  readonly lines: LineIndex;
+  readonly syntaxBroken: boolean;
   /** Portfolio findings for this file, with its settings and suppressions applied. */
   readonly portfolio: readonly Finding[];
   /**
-   * False while the file is shown from its outline: model and schedule are there, its
-   * findings are still being checked (`analysis.findings` is empty until then).
+   * False while the file is shown from its outline: its card is there, its findings are
+   * still being checked (`findings` is empty until then).
    */
-  readonly checked: boolean;
-}
-
-interface IndexEntry {
-  readonly uri: vscode.Uri;
-  readonly analysis: Analysis;
-  readonly lastGood?: Analysis;
-  readonly text: string;
-  /** How the portfolio rule names the file, computed once per update. */
-  readonly relativePath: string;
   readonly checked: boolean;
 }
 
@@ -206,7 +203,7 @@ export class WorkspaceIndex implements vscode.Disposable {
             if ('error' in file || found.has(uri.toString())) continue;
             found.set(uri.toString(), uri);
             // An open document is shown from its own text once its summary is in; until then, from the file.
-            this.store(uri, file.text, toAnalysis(file.text, file.outline), false);
+            this.entries.set(uri.toString(), IndexEntry.outlined(uri, file.text, vscode.workspace.asRelativePath(uri), file.card, when));
             const open = this.openDocument(uri);
             if (open) void this.storeOpen(open).then((stored) => (stored ? this.recomputePortfolio() : undefined));
           }
@@ -227,7 +224,24 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private indexed(e: IndexEntry): IndexedEngagement {
-    return { uri: e.uri, analysis: e.analysis, lastGood: e.lastGood, portfolio: this.portfolio.get(e.uri.toString()) ?? [], checked: e.checked };
+    // Getters, so listing a thousand files does not read the analysis of each.
+    return {
+      uri: e.uri,
+      card: e.card,
+      findings: e.findings,
+      syntaxBroken: e.syntaxBroken,
+      checked: e.checked,
+      portfolio: this.portfolio.get(e.uri.toString()) ?? [],
+      get analysis() {
+        return e.analysis;
+      },
+      get lastGood() {
+        return e.lastGood;
+      },
+      get lines() {
+        return e.lines;
+      },
+    };
   }
 
   portfolioFor(uri: vscode.Uri): readonly Finding[] {
@@ -251,7 +265,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // entry changed meanwhile (a document opened, a newer read), the newer one stands.
       const current = this.entries.get(uri.toString());
       if (current && !current.checked && !this.openDocument(uri)) {
-        this.meter.run('store findings', () => this.store(uri, current.text, { ...current.analysis, findings: scanned.findings }));
+        this.meter.run('store findings', () => this.entries.set(uri.toString(), current.withFindings(scanned.findings)));
       }
     } else if (scanned) {
       // The document may have been opened while the thread worked: its own text wins.
@@ -296,10 +310,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     return true;
   }
 
-  private store(uri: vscode.Uri, text: string, analysis: Analysis, checked = true): void {
-    const previous = this.entries.get(uri.toString());
-    const good = analysis.model && !analysis.syntaxBroken ? analysis : previous?.lastGood;
-    this.entries.set(uri.toString(), { uri, analysis, lastGood: good, text, relativePath: vscode.workspace.asRelativePath(uri), checked });
+  private store(uri: vscode.Uri, text: string, analysis: Analysis): void {
+    const key = uri.toString();
+    this.entries.set(key, IndexEntry.analyzed(uri, text, vscode.workspace.asRelativePath(uri), analysis, this.entries.get(key)));
   }
 
   private remove(uri: vscode.Uri): void {
@@ -329,7 +342,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async computePortfolio(run: number): Promise<boolean> {
     const slicing = (label: string): Slicing => ({ budgetMs: PORTFOLIO_SLICE_MS, meter: this.meter, label, stale: () => run !== this.portfolioRun });
     const list = [...this.entries.values()];
-    const inputs = list.map((e) => ({ path: e.relativePath, analysis: e.lastGood ?? e.analysis }));
+    const inputs = list.map((e) => ({ path: e.relativePath, analysis: portfolioInputOf(e.card) }));
     const raw = new Map<number, RawFinding[]>();
     const groups = this.meter.run('portfolio: group', () => groupByExecutive(inputs));
     if (!(await inSlices(groups, (loads) => addOverloadFindings(loads, inputs, raw), slicing('portfolio: overloads')))) return false;
@@ -341,11 +354,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.applied.delete(id);
         return;
       }
-      const source = entry.lastGood ?? entry.analysis;
       const key = findings.map((f) => `${f.range.start}:${f.range.end}:${f.message}`).join('\n');
       let applied = this.applied.get(id);
       if (applied?.key !== key || applied.text !== entry.text) {
-        applied = { key, text: entry.text, findings: applyPolicy(findings, entry.text, source.lines, this.settings.rulesFor(entry.uri)) };
+        applied = { key, text: entry.text, findings: applyPolicy(findings, entry.text, entry.lines, this.settings.rulesFor(entry.uri)) };
         this.applied.set(id, applied);
       }
       next.set(id, applied.findings);

@@ -1,4 +1,4 @@
-import type { Day, Engagement, Finding, RuleSettings, Schedule, SourceMapSummary } from '../../core';
+import type { Day, Engagement, EngagementCard, Finding, RuleSettings, Schedule, SourceMapSummary } from '../../core';
 import type { DocumentQuery } from './documentQueries';
 
 /**
@@ -68,8 +68,11 @@ export interface AnalysisSummary {
   readonly sourceMap: SourceMapSummary;
 }
 
-/** One file found by an outline: its text and outline (no findings yet), or why it could not be read. */
-export type OutlinedFile = { readonly file: string; readonly text: string; readonly outline: AnalysisSummary } | { readonly file: string; readonly error: string };
+/**
+ * One file found by an outline: its text and its card (see `EngagementCard`: what the tree's
+ * first line and the portfolio rule need, no findings), or why it could not be read.
+ */
+export type OutlinedFile = { readonly file: string; readonly text: string; readonly card: EngagementCard } | { readonly file: string; readonly error: string };
 
 /** A batch of outlined files; `done` on the last one (which may be empty). */
 export interface OutlineReply {

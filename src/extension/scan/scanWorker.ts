@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { analyze, ENGAGEMENT_FILE, outline, type Analysis, type RuleSettings } from '../../core';
+import { analyze, cardOf, ENGAGEMENT_FILE, outline, type Analysis, type RuleSettings } from '../../core';
 import { decodeLikeEditor, readRegularFileSync } from '../../shared/readTextFile';
 import { walkFolder } from '../../shared/walkFolder';
 import { ThreadCpuClock } from '../threadCpuClock';
@@ -72,7 +72,7 @@ function outlineSteps(request: OutlineRequest): () => boolean {
       if ('error' in read) {
         batch.push({ file, error: read.error });
       } else {
-        batch.push({ file, text: read.text, outline: summaryOf(outline(read.text, { today: request.today })) });
+        batch.push({ file, text: read.text, card: cardOf(outline(read.text, { today: request.today })) });
         outlinedTexts.set(file, read.text);
       }
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AREAS, dayOf, describePlanPosition, kpiProgress, planCalendar, planPosition, type Analysis, type Kpi, type KpiStatus, type Path, type TextRange } from '../../core';
+import { AREAS, dayOf, describePlanPosition, kpiProgress, planCalendar, positionIn, type Analysis, type Kpi, type KpiStatus, type Path, type TextRange } from '../../core';
 import { today } from '../documentAnalyses';
 import type { IndexedEngagement, WorkspaceIndex } from '../workspaceIndex';
 
@@ -68,16 +68,17 @@ export class EngagementTreeProvider implements vscode.TreeDataProvider<Engagemen
 }
 
 function engagementNode(entry: IndexedEngagement): EngagementNode {
-  const analysis = entry.lastGood ?? entry.analysis;
-  const model = analysis.model;
+  // The line itself comes from the card; what is inside is read when the node is expanded.
+  const model = entry.card.model;
   const id = entry.uri.toString();
   const name = entry.uri.path.split('/').pop()!;
   if (!model) {
     return { id, label: name, description: 'not readable yet', icon: new vscode.ThemeIcon('warning'), uri: entry.uri, contextValue: 'engagement', children: () => findingsNodes(entry, id) };
   }
-  const position = describePlanPosition(planPosition(model, dayOf(today())));
+  const position = describePlanPosition(positionIn(entry.card.plan, dayOf(today())));
   const description = [model.client?.name, model.executive?.role, model.status, position].filter(Boolean).join(' · ');
-  const broken = entry.analysis.syntaxBroken ? ' (showing the last readable version)' : '';
+  const broken = entry.syntaxBroken ? ' (showing the last readable version)' : '';
+  const analysis = (): Analysis => entry.lastGood ?? entry.analysis;
   return {
     id,
     label: model.title ?? name,
@@ -87,9 +88,9 @@ function engagementNode(entry: IndexedEngagement): EngagementNode {
     uri: entry.uri,
     contextValue: 'engagement',
     children: () => [
-      group(`${id}/phases`, 'Phases', 'calendar', entry, () => phaseNodes(analysis, entry, id)),
-      group(`${id}/kpis`, 'KPIs', 'graph-line', entry, () => kpiNodes(analysis, entry, id)),
-      group(`${id}/authority`, 'Authority', 'shield', entry, () => authorityNodes(analysis, entry, id)),
+      group(`${id}/phases`, 'Phases', 'calendar', entry, () => phaseNodes(analysis(), entry, id)),
+      group(`${id}/kpis`, 'KPIs', 'graph-line', entry, () => kpiNodes(analysis(), entry, id)),
+      group(`${id}/authority`, 'Authority', 'shield', entry, () => authorityNodes(analysis(), entry, id)),
       ...findingsGroup(entry, id),
     ],
   };
@@ -181,7 +182,7 @@ function authorityNodes(analysis: Analysis, entry: IndexedEngagement, parent: st
 }
 
 function allFindings(entry: IndexedEngagement): Analysis['findings'] {
-  return [...entry.analysis.findings, ...entry.portfolio];
+  return [...entry.findings, ...entry.portfolio];
 }
 
 function findingsGroup(entry: IndexedEngagement, parent: string): EngagementNode[] {
