@@ -1,4 +1,4 @@
-import { analyzeRaw, applyPolicy, pointerOf, type Engagement, type LineIndex, type RawFinding, type RuleSettings, type Schedule, type TextRange } from '../core';
+import { analyzeRaw, applyPolicy, cardOf, type EngagementCard, type LineIndex, type RawFinding, type RuleSettings } from '../core';
 import { toLintResult, type LintResult } from './lintResult';
 import { readTextFile } from '../shared/readTextFile';
 
@@ -13,13 +13,14 @@ export interface ShardFile {
   readonly today?: string;
 }
 
-/** What the portfolio rule needs of a file, small enough to pass between threads. */
+/**
+ * What the portfolio rule needs of a file: its card, small enough to pass between threads,
+ * and all that is kept of its model, so models do not pile up until the rule runs.
+ */
 export interface PortfolioEntry {
   readonly index: number;
   readonly path: string;
-  readonly model: Engagement;
-  readonly schedule: Schedule;
-  readonly commitmentKey: TextRange;
+  readonly card: EngagementCard;
 }
 
 /** First pass over a file: a problem reading it, or what the portfolio rule needs (if anything). */
@@ -85,7 +86,6 @@ export class LintShard {
     // Only active engagements with a term and a commitment can overload anyone.
     const { model, schedule } = raw;
     if (!model || !schedule || model.status !== 'active') return { index: file.index };
-    const commitmentKey = raw.sourceMap.rangeOf(pointerOf(['commitment']), 'key');
-    return { index: file.index, portfolio: { index: file.index, path: file.display, model, schedule, commitmentKey } };
+    return { index: file.index, portfolio: { index: file.index, path: file.display, card: cardOf(raw) } };
   }
 }

@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { portfolioFindings, type RawFinding } from '../core';
+import { portfolioFindings, portfolioInputOf, type RawFinding } from '../core';
 import { LintShard, type FinishedFile, type ReadOutcome, type ShardFile } from './lintShard';
 
 /** Marks a thread started by `lintInThreads`, so the CLI's entry point serves instead of running. */
@@ -68,9 +68,7 @@ export async function lintInThreads(files: readonly ShardFile[], threads: number
 
 function portfolioOf(outcomes: readonly ReadOutcome[]): Map<number, RawFinding[]> {
   const entries = outcomes.flatMap((o) => (o.portfolio ? [o.portfolio] : []));
-  const found = portfolioFindings(
-    entries.map((e) => ({ path: e.path, analysis: { model: e.model, schedule: e.schedule, sourceMap: { rangeOf: () => e.commitmentKey } } })),
-  );
+  const found = portfolioFindings(entries.map((e) => ({ path: e.path, analysis: portfolioInputOf(e.card) })));
   // portfolioFindings numbers entries by their place in the list it was given.
   return new Map([...found].map(([i, findings]) => [entries[i]!.index, findings]));
 }
