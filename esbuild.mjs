@@ -15,8 +15,11 @@ const alias = { 'js-yaml': createRequire(import.meta.url).resolve('js-yaml') };
  * - `dist/yaml.js`: the full parser, only for a file with errors or rarer YAML, for
  *   completion, and for configuration files (src/core/yaml/yamlLibrary.ts);
  * - `schemas/engagement.schema.json`, shipped in the .vsix anyway: only hover, completion
- *   and files with schema errors read it (src/core/schema/engagementSchema.ts).
- * The command line bundles all three in as usual.
+ *   and files with schema errors read it (src/core/schema/engagementSchema.ts);
+ * - `dist/validateEngagement.js`, the validator generated from the schema: at the first
+ *   analysis on the host, which open documents leave to the scan thread
+ *   (src/core/schema/validator.ts).
+ * The command line bundles all four in as usual.
  */
 const loadedOnFirstUse = {
   name: 'loaded-on-first-use',
@@ -25,6 +28,7 @@ const loadedOnFirstUse = {
       [/^yaml$/, './yaml.js'],
       [/^js-yaml$|[\\/]js-yaml\.cjs\.js$/, './js-yaml.js'],
       [/[\\/]schemas[\\/]engagement\.schema\.json$/, '../schemas/engagement.schema.json'],
+      [/[\\/]generated[\\/]validateEngagement$/, './validateEngagement.js'],
     ];
     for (const [filter, file] of files) {
       build.onResolve({ filter }, (args) => (args.kind === 'require-call' ? { path: file, external: true } : undefined));
@@ -62,7 +66,8 @@ const targets = [
     target: 'node20',
     plugins: [loadedOnFirstUse],
   },
-  // The parsers for the extension, loaded on first use (see loadedOnFirstUse).
+  // The parsers and the validator for the extension, loaded on first use (see loadedOnFirstUse).
+  { entryPoints: ['src/core/schema/generated/validateEngagement.ts'], outfile: 'dist/validateEngagement.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: [alias['js-yaml']], outfile: 'dist/js-yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
   {

@@ -20,7 +20,7 @@ function shippedByVsix(file: string): boolean {
 }
 
 /**
- * The extension bundle leaves the two YAML parsers and the schema JSON to files of their own,
+ * The extension bundle leaves the two YAML parsers, the generated validator and the schema JSON to files of their own,
  * loaded on first use (esbuild.mjs). These tests hold that split: the files it requires are
  * built and shipped, and the code it leaves out really is out.
  */
@@ -31,10 +31,10 @@ describe('the extension bundle', () => {
   it('requires only vscode, Node built-ins and its own files loaded on first use', () => {
     const others = requires.filter((r) => r !== 'vscode' && !r.startsWith('node:') && !r.startsWith('.'));
     assert.deepEqual(others, []);
-    assert.deepEqual([...new Set(ownFiles)].sort(), ['../schemas/engagement.schema.json', './js-yaml.js', './yaml.js']);
+    assert.deepEqual([...new Set(ownFiles)].sort(), ['../schemas/engagement.schema.json', './js-yaml.js', './validateEngagement.js', './yaml.js']);
   });
 
-  for (const file of ['./js-yaml.js', './yaml.js', '../schemas/engagement.schema.json']) {
+  for (const file of ['./js-yaml.js', './yaml.js', './validateEngagement.js', '../schemas/engagement.schema.json']) {
     it(`finds ${file} next to it, and the .vsix ships it`, () => {
       const shipped = path.posix.join('dist', file);
       assert.ok(fs.existsSync(path.join(ROOT, shipped)), `${shipped} is not built`);
@@ -46,14 +46,15 @@ describe('the extension bundle', () => {
     assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'scanWorker.js')));
     assert.ok(shippedByVsix('dist/scanWorker.js'));
     const needs = requiredBy('dist/scanWorker.js').filter((r) => !r.startsWith('node:'));
-    assert.deepEqual([...new Set(needs)].sort(), ['../schemas/engagement.schema.json', './js-yaml.js', './yaml.js']);
+    assert.deepEqual([...new Set(needs)].sort(), ['../schemas/engagement.schema.json', './js-yaml.js', './validateEngagement.js', './yaml.js']);
   });
 
   it('does not contain the parsers or the schema it loads on first use', () => {
     const code = fs.readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8');
-    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'engagement.schema.json'), 'utf8')) as { properties: { commitment: { description: string } } };
-    // One distinctive string of each: js-yaml's exception, `yaml`'s composer, and a description
-    // from the schema (the generated validator keeps none).
-    for (const marker of ['YAMLException', 'Composer', schema.properties.commitment.description]) assert.ok(!code.includes(marker), marker);
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'engagement.schema.json'), 'utf8')) as { $id: string; properties: { commitment: { description: string } } };
+    // One distinctive string of each: js-yaml's exception, `yaml`'s composer, a description
+    // from the schema (the generated validator keeps none), and the schema's id, which the
+    // generated validator keeps.
+    for (const marker of ['YAMLException', 'Composer', schema.properties.commitment.description, schema.$id]) assert.ok(!code.includes(marker), marker);
   });
 });

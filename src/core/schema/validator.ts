@@ -1,7 +1,20 @@
 import type { ErrorObject } from 'ajv';
 import { segmentsOf } from '../yaml/sourceMap';
-import { validate } from './generated/validateEngagement';
 import { schemaAt } from './schemaAt';
+
+type ValidateFunction = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+let validate: ValidateFunction | undefined;
+
+/**
+ * The generated validator, loaded on first use: the extension ships it as a file of its own
+ * (`dist/validateEngagement.js`, see esbuild.mjs), so activation does not load its 47 KB.
+ */
+function validator(): ValidateFunction {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, on purpose
+  validate ??= (require('./generated/validateEngagement') as { validate: ValidateFunction }).validate;
+  return validate;
+}
 
 /**
  * Validates plain data against the engagement schema; an empty list means valid. The
@@ -13,8 +26,9 @@ import { schemaAt } from './schemaAt';
  * site of the generated code, which keeps that code a third smaller.
  */
 export function validateAgainstSchema(value: unknown): ErrorObject[] {
+  const validate = validator();
   if (validate(value)) return [];
-  const errors = (validate as { errors?: ErrorObject[] | null }).errors ?? [];
+  const errors = validate.errors ?? [];
   return errors.map((error) => {
     const path = segmentsOf(error.instancePath);
     // Every keyword of this schema sits directly on the node of the value it checks.
