@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): EngagementKitApi {
   const activateStart = performance.now();
   const meter = new WorkMeter();
   const settings = new RuleSettingsProvider();
-  // The scan thread starts with the first question it is asked, after activation.
+  // The scan thread starts with the first question it is asked: the workspace scan, below.
   const scanner = new ScanClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanWorker.js').fsPath);
   const analyses = new DocumentAnalyses(settings, meter, scanner);
   const index = new WorkspaceIndex(analyses, settings, meter, scanner);
