@@ -15,13 +15,13 @@ export function isEngagementDocument(document: vscode.TextDocument): boolean {
  * The analyses of open engagement documents, for every feature that reads them.
  *
  * What runs as someone types (diagnostics, the outline and breadcrumbs, quick fixes, hover,
- * navigation, completion, the tree and the portfolio) asks the scan thread: it analyzes each
- * version there and sends back plain answers (`ask`) or a summary without the full source
- * map (`summary`), so a long document never holds the extension host. Without a thread the
- * same answers are computed here, from a host analysis.
+ * navigation, completion, the preview, the tree and the portfolio) asks the scan thread: it
+ * analyzes each version there and sends back plain answers (`ask`) or a summary without the
+ * full source map (`summary`), so a long document never holds the extension host. Without a
+ * thread the same answers are computed here, from a host analysis.
  *
- * `get` is the host analysis itself, computed at most once per version: for the preview, the
- * export and the commands, which need every location in the file.
+ * `get` is the host analysis itself, computed at most once per version: for the export and
+ * the commands, which need every location in the file, once per use.
  */
 export class DocumentAnalyses implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
@@ -125,7 +125,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   }
 
   private versionOf(document: vscode.TextDocument, text: string) {
-    return { uri: document.uri.toString(), version: document.version, text: () => text, rules: () => this.settings.rulesFor(document.uri), today: today() };
+    return { uri: document.uri.toString(), version: document.version, text, rules: () => this.settings.rulesFor(document.uri), today: today() };
   }
 
   /** The host analysis of `text`, the document's text at `version`; kept while that is the current version. */

@@ -121,7 +121,7 @@ describe('the scan thread', () => {
   });
 
   /** A document version as the host describes it to the thread. */
-  const version = (uri: string, n: number, text: string, rules = {}) => ({ uri, version: n, text: () => text, rules: () => rules, today: TODAY });
+  const version = (uri: string, n: number, text: string, rules = {}) => ({ uri, version: n, text, rules: () => rules, today: TODAY });
 
   it('answers questions about open documents as the host would, from the text it was sent', async () => {
     const rules = { 'kpi-baseline': 'warning' } as const;

@@ -13,7 +13,8 @@ export type ScannedFile = { readonly text: string; readonly summary: AnalysisSum
 export interface DocumentVersion {
   readonly uri: string;
   readonly version: number;
-  readonly text: () => string;
+  readonly text: string;
+  /** Asked only when the version is sent. */
   readonly rules: () => RuleSettings;
   readonly today: string | undefined;
 }
@@ -30,9 +31,9 @@ type ReplyHandler = (reply: ScanReply | undefined) => boolean;
 /**
  * The host's side of the scan thread (scanWorker.ts): asks it to outline the workspace, to
  * check files and to answer questions about open documents, and turns its answers back into
- * analyses. The thread starts on the first
- * request. If it cannot start or stops unexpectedly, requests answer `undefined` from then
- * on and the caller does the work on the host, as the extension did before it had a thread.
+ * analyses. The thread starts on the first request. If it cannot start or stops
+ * unexpectedly, requests answer `undefined` from then on and the caller does the work on
+ * the host, as the extension did before it had a thread.
  */
 export class ScanClient {
   private worker: Worker | undefined;
@@ -85,7 +86,7 @@ export class ScanClient {
     const worker = this.running();
     if (!worker) return undefined;
     if (this.synced.get(document.uri) !== document.version) {
-      worker.postMessage({ kind: 'sync', uri: document.uri, version: document.version, text: document.text(), rules: document.rules(), today: document.today } satisfies ScanRequest);
+      worker.postMessage({ kind: 'sync', uri: document.uri, version: document.version, text: document.text, rules: document.rules(), today: document.today } satisfies ScanRequest);
       this.synced.set(document.uri, document.version);
     }
     return this.request<{ answer: AnswerTo<Q> } | 'superseded' | undefined>({ kind: 'document', uri: document.uri, version: document.version, query }, (reply, finish) => {
