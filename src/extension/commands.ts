@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { engagementTemplate, formatDay, dayOf, kpiBlock, roleTemplate, ROLE_TEMPLATES, slugify, pointerOf, type TextRange } from '../core';
+import { formatDay, dayOf, type TextRange } from '../core';
 import { isEngagementDocument, type DocumentAnalyses } from './documentAnalyses';
+import { onDemand } from './onDemand';
 import type { WorkspaceDiagnostics } from './diagnostics';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -37,6 +38,7 @@ function nextMonday(): string {
 }
 
 async function newEngagement(args: NewEngagementArgs = {}): Promise<vscode.Uri | undefined> {
+  const { engagementTemplate, roleTemplate, ROLE_TEMPLATES, slugify } = onDemand();
   const role =
     args.role ??
     (
@@ -78,6 +80,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /** Inserts a KPI from the role's library after the last KPI, in the file's own indentation. */
 async function addKpi(analyses: DocumentAnalyses, args: { kpi?: string } = {}): Promise<boolean> {
+  const { kpiBlock, roleTemplate, ROLE_TEMPLATES, pointerOf } = onDemand();
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isEngagementDocument(editor.document)) {
     void vscode.window.showInformationMessage('Open an engagement file to add a KPI to it.');

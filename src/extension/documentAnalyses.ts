@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { analyze, type Analysis } from '../core';
+import type { Analysis } from '../core';
+import { onDemand } from './onDemand';
 import type { RuleSettingsProvider } from './ruleSettings';
-import { answerQuery, type AnswerTo, type DocumentQuery } from './scan/documentQueries';
+import type { AnswerTo, DocumentQuery } from './scan/documentQueries';
 import { toAnalysis, type ScanClient } from './scan/scanClient';
 import type { WorkMeter } from './workMeter';
 
@@ -98,7 +99,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (answered === 'superseded') return undefined;
     const answer = answered
       ? answered.answer
-      : this.meter.run(`answer ${query.kind}`, () => answerQuery(query, this.hostAnalysis(document, text, version), text, this.lastGood.get(document.uri.toString())));
+      : this.meter.run(`answer ${query.kind}`, () => onDemand().answerQuery(query, this.hostAnalysis(document, text, version), text, this.lastGood.get(document.uri.toString())));
     return document.version === version ? answer : undefined;
   }
 
@@ -133,7 +134,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === version) return cached.analysis;
-    const analysis = this.meter.run('analyze document', () => analyze(text, { rules: this.settings.rulesFor(document.uri), today: today() }));
+    const analysis = this.meter.run('analyze document', () => onDemand().analyze(text, { rules: this.settings.rulesFor(document.uri), today: today() }));
     // Kept only for the current version of an open document: the text may have moved on while the thread was asked.
     if (document.isClosed || document.version !== version) return analysis;
     this.cache.set(key, { version, analysis });

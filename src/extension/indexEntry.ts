@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import { cardOf, LineIndex, outline, type Analysis, type EngagementCard, type Finding } from '../core';
+import { cardOf, LineIndex, type Analysis, type EngagementCard, type Finding } from '../core';
+import { onDemand } from './onDemand';
 
 /**
  * One file of the workspace index.
@@ -55,7 +56,7 @@ export class IndexEntry {
 
   /** The current analysis (may have syntax errors), read from the text on first use. */
   get analysis(): Analysis {
-    this.materialized ??= { ...outline(this.text, { today: this.today }), findings: this.findings };
+    this.materialized ??= { ...onDemand().outline(this.text, { today: this.today }), findings: this.findings };
     return this.materialized;
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { completionsAt, type OutlineEntry, type TextRange } from '../core';
+import type { OutlineEntry, TextRange } from '../core';
+import { onDemand } from './onDemand';
 import { LANGUAGE_ID, type DocumentAnalyses } from './documentAnalyses';
 
 const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
@@ -36,7 +37,7 @@ export function registerLanguageFeatures(analyses: DocumentAnalyses): vscode.Dis
           // The model only names the ids to offer: the last one that parsed will do mid-edit.
           const model = (await analyses.lastGoodSummary(document))?.model;
           if (document.version !== version) return undefined; // the editor asks again for the new text
-          return completionsAt(text, offset, model).map((entry) => {
+          return onDemand().completionsAt(text, offset, model).map((entry) => {
             const item = new vscode.CompletionItem(entry.label, COMPLETION_KIND[entry.kind]);
             item.detail = entry.detail;
             if (entry.documentation) item.documentation = new vscode.MarkdownString(entry.documentation);

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { findConfigFile, mergeRuleSettings, parseConfig, type RuleSettings } from '../core';
+import { findConfigFile, type RuleSettings } from '../core';
+import { onDemand } from './onDemand';
 import { readTextFile } from '../shared/readTextFile';
 
 /**
@@ -53,7 +54,7 @@ export class RuleSettingsProvider implements vscode.Disposable {
     if (!rules) {
       const fromFile = uri.scheme === 'file' ? this.fromConfigFile(path.dirname(uri.fsPath)) : {};
       const fromSettings: unknown = vscode.workspace.getConfiguration('engagementKit', uri).get('rules');
-      rules = mergeRuleSettings(fromFile, fromSettings);
+      rules = onDemand().mergeRuleSettings(fromFile, fromSettings);
       this.byFolder.set(folder, rules);
     }
     return rules;
@@ -67,7 +68,7 @@ export class RuleSettingsProvider implements vscode.Disposable {
     if (!rules) {
       // A config that cannot be read (or is a pipe) counts as none; the CLI reports it.
       const read = readTextFile(file);
-      rules = 'text' in read ? parseConfig(read.text).rules : {};
+      rules = 'text' in read ? onDemand().parseConfig(read.text).rules : {};
       this.parsed.set(file, rules);
     }
     return rules;

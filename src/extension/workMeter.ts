@@ -46,6 +46,11 @@ export class WorkMeter {
     }
   }
 
+  /** This thread's time on a CPU so far, in milliseconds; undefined where the system does not say. */
+  cpuNow(): number | undefined {
+    return this.cpu.now();
+  }
+
   run<T>(label: string, work: () => T): T {
     const cpuStart = this.cpu.now();
     const start = performance.now();

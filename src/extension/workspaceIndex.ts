@@ -2,10 +2,11 @@ import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { addOverloadFindings, analyze, applyPolicy, ENGAGEMENT_FILE, groupByExecutive, portfolioInputOf, type Analysis, type EngagementCard, type Finding, type LineIndex, type RawFinding } from '../core';
+import { addOverloadFindings, ENGAGEMENT_FILE, groupByExecutive, portfolioInputOf, type Analysis, type EngagementCard, type Finding, type LineIndex, type RawFinding } from '../core';
 import { decodeLikeEditor, readRegularFile } from '../shared/readTextFile';
 import { isEngagementDocument, today, type DocumentAnalyses } from './documentAnalyses';
 import { IndexEntry } from './indexEntry';
+import { onDemand } from './onDemand';
 import type { RuleSettingsProvider } from './ruleSettings';
 import { toAnalysis, type ScanClient } from './scan/scanClient';
 import { inSlices, type Slicing } from './slicedWork';
@@ -281,7 +282,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         return;
       }
       // Files that are not open need no symbol ranges: navigation works on open documents.
-      this.store(uri, text, this.meter.run('analyze file', () => analyze(text, { rules: this.settings.rulesFor(uri), today: when, locateSymbols: false })));
+      this.store(uri, text, this.meter.run('analyze file', () => onDemand().analyze(text, { rules: this.settings.rulesFor(uri), today: when, locateSymbols: false })));
     }
     if (notify) void this.recomputePortfolio();
   }
@@ -357,7 +358,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const key = findings.map((f) => `${f.range.start}:${f.range.end}:${f.message}`).join('\n');
       let applied = this.applied.get(id);
       if (applied?.key !== key || applied.text !== entry.text) {
-        applied = { key, text: entry.text, findings: applyPolicy(findings, entry.text, entry.lines, this.settings.rulesFor(entry.uri)) };
+        applied = { key, text: entry.text, findings: onDemand().applyPolicy(findings, entry.text, entry.lines, this.settings.rulesFor(entry.uri)) };
         this.applied.set(id, applied);
       }
       next.set(id, applied.findings);

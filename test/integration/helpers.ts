@@ -57,3 +57,26 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   return typeof code === 'object' && code !== null ? String(code.value) : String(code);
 }
+
+/** What the extension host itself measured of our activation, from its performance marks. */
+export interface HostActivationMarks {
+  /** From the host starting to require our bundle to the require returning: reading, compiling and running it. */
+  readonly codeLoadingMs: number;
+  /** From the host calling `activate` to it returning. */
+  readonly activateCallMs: number;
+}
+
+/**
+ * The extension host marks when it loads each extension's code and when it activates it
+ * (`code/extHost/willLoadExtensionCode/<id>` and so on, in milliseconds of the clock). They
+ * are not API: read them where the host keeps them, and say nothing when they are not there.
+ */
+export function hostActivationMarks(extensionId = EXTENSION_ID): HostActivationMarks | undefined {
+  const store = (globalThis as { MonacoPerformanceMarks?: { getMarks?: () => { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
+  const marks = store?.getMarks?.();
+  if (!marks) return undefined;
+  const at = (what: string): number | undefined => marks.find((m) => m.name.toLowerCase() === `code/exthost/${what}/${extensionId}`.toLowerCase())?.startTime;
+  const [willLoad, didLoad, willActivate, didActivate] = ['willLoadExtensionCode', 'didLoadExtensionCode', 'willActivateExtension', 'didActivateExtension'].map(at);
+  if (willLoad === undefined || didLoad === undefined || willActivate === undefined || didActivate === undefined) return undefined;
+  return { codeLoadingMs: didLoad - willLoad, activateCallMs: didActivate - willActivate };
+}

@@ -19,10 +19,14 @@ function shippedByVsix(file: string): boolean {
   return allowed.some((entry) => entry === file || (entry.endsWith('/**') && file.startsWith(entry.slice(0, -2))));
 }
 
+const LOADED_ON_FIRST_USE = ['../schemas/engagement.schema.json', './js-yaml.js', './validateEngagement.js', './yaml.js'];
+
 /**
- * The extension bundle leaves the two YAML parsers, the generated validator and the schema JSON to files of their own,
- * loaded on first use (esbuild.mjs). These tests hold that split: the files it requires are
- * built and shipped, and the code it leaves out really is out.
+ * The extension bundle holds what activation and the workspace scan need. It leaves the
+ * rest of the core to `dist/onDemand.js`, which leaves the two YAML parsers, the generated
+ * validator and the schema JSON to files of their own, each loaded on first use
+ * (esbuild.mjs). These tests hold that split: the files required are built and shipped, and
+ * the code left out really is out.
  */
 describe('the extension bundle', () => {
   const requires = requiredBy('dist/extension.js');
@@ -31,10 +35,15 @@ describe('the extension bundle', () => {
   it('requires only vscode, Node built-ins and its own files loaded on first use', () => {
     const others = requires.filter((r) => r !== 'vscode' && !r.startsWith('node:') && !r.startsWith('.'));
     assert.deepEqual(others, []);
-    assert.deepEqual([...new Set(ownFiles)].sort(), ['../schemas/engagement.schema.json', './js-yaml.js', './validateEngagement.js', './yaml.js']);
+    assert.deepEqual([...new Set(ownFiles)].sort(), ['./onDemand.js']);
   });
 
-  for (const file of ['./js-yaml.js', './yaml.js', './validateEngagement.js', '../schemas/engagement.schema.json']) {
+  it('leaves to the on-demand core only the files loaded on first use', () => {
+    const needs = requiredBy('dist/onDemand.js').filter((r) => !r.startsWith('node:'));
+    assert.deepEqual([...new Set(needs)].sort(), LOADED_ON_FIRST_USE);
+  });
+
+  for (const file of ['./onDemand.js', ...LOADED_ON_FIRST_USE]) {
     it(`finds ${file} next to it, and the .vsix ships it`, () => {
       const shipped = path.posix.join('dist', file);
       assert.ok(fs.existsSync(path.join(ROOT, shipped)), `${shipped} is not built`);
@@ -46,15 +55,15 @@ describe('the extension bundle', () => {
     assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'scanWorker.js')));
     assert.ok(shippedByVsix('dist/scanWorker.js'));
     const needs = requiredBy('dist/scanWorker.js').filter((r) => !r.startsWith('node:'));
-    assert.deepEqual([...new Set(needs)].sort(), ['../schemas/engagement.schema.json', './js-yaml.js', './validateEngagement.js', './yaml.js']);
+    assert.deepEqual([...new Set(needs)].sort(), LOADED_ON_FIRST_USE);
   });
 
-  it('does not contain the parsers or the schema it loads on first use', () => {
+  it('does not contain the parsers, the schema, the rules or the rendering it loads on first use', () => {
     const code = fs.readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8');
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'engagement.schema.json'), 'utf8')) as { $id: string; properties: { commitment: { description: string } } };
     // One distinctive string of each: js-yaml's exception, `yaml`'s composer, a description
-    // from the schema (the generated validator keeps none), and the schema's id, which the
-    // generated validator keeps.
-    for (const marker of ['YAMLException', 'Composer', schema.properties.commitment.description, schema.$id]) assert.ok(!code.includes(marker), marker);
+    // from the schema (the generated validator keeps none), the schema's id, which the
+    // generated validator keeps, a rule's id, and a custom property of the rendered styles.
+    for (const marker of ['YAMLException', 'Composer', schema.properties.commitment.description, schema.$id, 'kpi-not-measurable', '--ek-band']) assert.ok(!code.includes(marker), marker);
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { STYLES } from '../../core';
+import { onDemand } from '../onDemand';
 
 /** A fresh nonce for every page: 128 bits from the cryptographic random generator. */
 export function makeNonce(): string {
@@ -21,7 +21,7 @@ export function previewShell(webview: vscode.Webview, scriptUri: vscode.Uri, sta
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${nonce}">${STYLES}</style>
+<style nonce="${nonce}">${onDemand().STYLES}</style>
 </head>
 <body>
 <div id="ek-banner" class="ek-banner" role="status" hidden></div>

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { dayOf, ENGAGEMENT_FILE, renderHtmlDocument, type Redactable } from '../../core';
+import { dayOf, ENGAGEMENT_FILE, type Redactable } from '../../core';
+import { onDemand } from '../onDemand';
 import type { PreviewState } from '../../shared/previewProtocol';
 import { isEngagementDocument, today, type DocumentAnalyses } from '../documentAnalyses';
 import { PREVIEW_VIEW_TYPE, PreviewPanel } from './previewPanel';
@@ -109,7 +110,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       options.target ??
       (await vscode.window.showSaveDialog({ defaultUri: resource.with({ path: resource.path.replace(ENGAGEMENT_FILE, '.html') }), filters: { HTML: ['html'] }, title: 'Export Plan as HTML' }));
     if (!target) return undefined;
-    const html = renderHtmlDocument(analysis, { today: dayOf(today()), redact });
+    const html = onDemand().renderHtmlDocument(analysis, { today: dayOf(today()), redact });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
     return target;
   }

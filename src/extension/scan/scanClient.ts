@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { LineIndex, parseYaml, SourceMap, type Analysis, type Finding, type RuleSettings } from '../../core';
+import { LineIndex, SourceMap, type Analysis, type Finding, type RuleSettings } from '../../core';
+import { onDemand } from '../onDemand';
 import type { AnswerTo, DocumentQuery } from './documentQueries';
 import type { AnalysisSummary, CheckReply, DocumentReply, OutlinedFile, OutlineReply, ScanReply, ScanRequest } from './scanProtocol';
 
@@ -195,7 +196,7 @@ export class ScanClient {
  */
 export function toAnalysis(text: string, summary: AnalysisSummary): Analysis {
   const sourceMap = SourceMap.fromSummary(summary.sourceMap, (map) => {
-    for (const [pointer, location] of parseYaml(text).sourceMap.entries()) map.set(pointer, location);
+    for (const [pointer, location] of onDemand().parseYaml(text).sourceMap.entries()) map.set(pointer, location);
   });
   return { ...summary, sourceMap, lines: new LineIndex(text), declarations: [], references: [] };
 }
