@@ -6,7 +6,7 @@ import { addOverloadFindings, ENGAGEMENT_FILE, groupByExecutive, portfolioInputO
 import { decodeLikeEditor, readRegularFile } from '../shared/readTextFile';
 import { isEngagementDocument, today, type DocumentAnalyses } from './documentAnalyses';
 import { IndexEntry } from './indexEntry';
-import { onDemand } from './onDemand';
+import { onDemand, onDemandLoad } from './onDemand';
 import type { RuleSettingsProvider } from './ruleSettings';
 import { toAnalysis, type ScanClient } from './scan/scanClient';
 import { inSlices, type Slicing } from './slicedWork';
@@ -146,6 +146,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   async rescan(): Promise<void> {
     const started = performance.now();
     const when = today();
+    // The portfolio needs the on-demand core (rule settings, suppression comments). Loading
+    // it while the thread outlines keeps its load out of the wait for the portfolio.
+    if (!onDemandLoad()) setImmediate(() => this.meter.run('load on-demand core', onDemand));
     // Settings may have changed: portfolio findings are applied afresh.
     this.applied.clear();
     let outlined: vscode.Uri[] | undefined;
