@@ -59,7 +59,9 @@ export function activate(context: vscode.ExtensionContext): EngagementKitApi {
 function wire(context: vscode.ExtensionContext, meter: WorkMeter, activateStart: number, cpuStart: number | undefined): EngagementKitApi {
   const settings = new RuleSettingsProvider();
   // The scan thread starts with the first question it is asked: the workspace scan, below.
-  const scanner = new ScanClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanWorker.js').fsPath);
+  // The workspace's cards are kept in its storage between sessions (scan/cardCache.ts).
+  const cardCache = context.storageUri?.scheme === 'file' ? vscode.Uri.joinPath(context.storageUri, 'cards.json').fsPath : undefined;
+  const scanner = new ScanClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanWorker.js').fsPath, cardCache);
   const analyses = new DocumentAnalyses(settings, meter, scanner);
   const index = new WorkspaceIndex(analyses, settings, meter, scanner);
   const diagnostics = registerDiagnostics(analyses, { findings: (uri) => index.portfolioFor(uri), onDidChange: index.onDidChange }, meter);

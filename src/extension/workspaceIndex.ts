@@ -49,6 +49,8 @@ export interface OutlineTiming {
   longestWaitMs: number;
   /** The thread's time on a CPU for the whole outline, where the system says. */
   threadOnCpuMs?: number;
+  /** How many cards the thread took from the cache of the last session's scan. */
+  reusedCards?: number;
 }
 
 /** Portfolio findings as last applied to a file, reused while nothing they depend on changed. */
@@ -195,9 +197,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     const complete = await this.scanner.outlineFolders(
       folders.map((f) => f.uri.fsPath),
       when,
-      (files, sentAt, onCpuMs) =>
+      (files, { sentAt, onCpuMs, reusedCards }) =>
         this.meter.run('store outlines', () => {
           timing.threadOnCpuMs ??= onCpuMs;
+          timing.reusedCards ??= reusedCards;
           timing.firstSentAt = Math.min(timing.firstSentAt, sentAt);
           timing.lastSentAt = Math.max(timing.lastSentAt, sentAt);
           timing.longestWaitMs = Math.max(timing.longestWaitMs, performance.now() - sentAt);

@@ -15,6 +15,7 @@ import { unpackVsix } from './unpackVsix.mjs';
 const root = resolve(import.meta.dirname, '..', '..');
 const testsPath = join(root, 'out', 'test', 'integration', 'index.js');
 const performanceTestsPath = join(root, 'out', 'test', 'performance', 'index.js');
+const reopenTestsPath = join(root, 'out', 'test', 'performance', 'reopen', 'index.js');
 const artifacts = join(root, 'test-artifacts');
 const NETWORK_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH']);
 
@@ -49,6 +50,7 @@ async function tryTestElectron(extensionPath, workspace) {
     const { writeWorkspace, readExamples } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'workspace.js'));
     writeWorkspace(large, 1000, readExamples(root));
     await runTests({ extensionDevelopmentPath: extensionPath, extensionTestsPath: performanceTestsPath, launchArgs: [large, '--disable-workspace-trust'] });
+    await runTests({ extensionDevelopmentPath: extensionPath, extensionTestsPath: reopenTestsPath, launchArgs: [large, '--disable-workspace-trust'] });
     return 0;
   } catch (err) {
     const code = err?.code ?? err?.cause?.code;
@@ -100,16 +102,27 @@ async function runWithCodeServer({ scratch, vsix, extensionPath, workspace }) {
 
 /**
  * A second window, opened on a generated workspace of 1,000 engagement files: measures
- * activation, the first full index and keystroke-to-diagnostics on a 5,000-line file.
+ * activation, the first full index and keystroke-to-diagnostics on a 5,000-line file. Then,
+ * that window closed, a third on the same workspace: measures opening it again.
  */
 async function runPerformanceSuite({ context, port, scratch, extensionPath, resultsFile }) {
   const workspace = join(scratch, 'workspace-1000');
   const { writeWorkspace, readExamples } = createRequire(import.meta.url)(join(root, 'out', 'bench', 'workspace.js'));
   writeWorkspace(workspace, 1000, readExamples(root));
-  const { code } = await runTestsInWorkbench({ context, port, workspace, extensionPath, testsPath: performanceTestsPath, newPage: true });
-  const results = JSON.parse(readFileSync(resultsFile.replace(/\.json$/, '.performance.json'), 'utf8'));
-  console.log(`Performance: ${results.passes} passed, ${results.failures} failed.`);
-  return code;
+  const suites = [
+    ['Performance', performanceTestsPath, '.performance.json'],
+    ['Opened again', reopenTestsPath, '.reopen.json'],
+  ];
+  for (const [name, testsPath, suffix] of suites) {
+    const { code, page } = await runTestsInWorkbench({ context, port, workspace, extensionPath, testsPath, newPage: true });
+    // Closed, so that the next window has the machine to itself, as a reopened workspace would.
+    await page.close().catch(() => undefined);
+    const file = resultsFile.replace(/\.json$/, suffix);
+    const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+    console.log(results ? `${name}: ${results.passes} passed, ${results.failures} failed.` : `${name}: the extension host reported no results.`);
+    if (code || !results) return code || 1;
+  }
+  return 0;
 }
 
 main().then(

@@ -15,6 +15,11 @@ import { scratchFolder } from './scratchFolders';
 const TODAY = '2026-03-01';
 const SCRIPT = path.join(ROOT, 'dist', 'scanWorker.js');
 
+/** A value as JSON keeps it: what a card read back from the cache is compared by. */
+function asJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
 function yamlFiles(dir: string): string[] {
   return fs
     .readdirSync(dir)
@@ -96,6 +101,70 @@ describe('the scan thread', () => {
     const outlined: OutlinedFile[] = [];
     assert.equal(await client.outlineFolders([dir], TODAY, (batch) => outlined.push(...batch)), true);
     assert.deepEqual(outlined.map((f) => path.relative(dir, f.file)), [path.join('a', 'b', 'one.engagement.yaml')]);
+  });
+
+  it('keeps the cards between scans, and reads again only the files whose text changed', async () => {
+    const dir = scratchFolder('engagement-cards-');
+    const cacheFile = path.join(scratchFolder('engagement-storage-'), 'workspace', 'cards.json');
+    const examples = yamlFiles(path.join(ROOT, 'examples'));
+    examples.forEach((file, i) => fs.copyFileSync(file, path.join(dir, `e${i}.engagement.yaml`)));
+    const scan = async (): Promise<{ files: OutlinedFile[]; reused: number | undefined }> => {
+      // A new thread each time, as a new session has: only the file carries the cards over.
+      const session = new ScanClient(SCRIPT, cacheFile);
+      try {
+        const files: OutlinedFile[] = [];
+        let reused: number | undefined;
+        assert.equal(await session.outlineFolders([dir], TODAY, (batch, info) => (files.push(...batch), (reused = info.reusedCards ?? reused))), true);
+        // The thread saves the cards right after the last batch; its next answer comes after that.
+        await session.analyzeFile(files[0]!.file, {}, TODAY);
+        return { files: files.sort((a, b) => a.file.localeCompare(b.file)), reused };
+      } finally {
+        session.dispose();
+      }
+    };
+    const cold = await scan();
+    assert.equal(cold.reused, 0, 'a first scan has nothing cached');
+    assert.ok(fs.existsSync(cacheFile), 'the cards are saved');
+    const warm = await scan();
+    assert.equal(warm.reused, examples.length, 'every card from the cache');
+    // The same cards, except that a card kept as JSON has no properties whose value is undefined.
+    assert.deepStrictEqual(asJson(warm.files), asJson(cold.files), 'cached cards are the cards the files give');
+
+    // One file changes (a different executive), one goes: only the changed one is read again.
+    const [changed, gone] = [path.join(dir, 'e0.engagement.yaml'), path.join(dir, 'e1.engagement.yaml')];
+    const text = fs.readFileSync(changed, 'utf8');
+    assert.match(text, /^ {2}name: .+$/m);
+    fs.writeFileSync(changed, text.replace(/^( {2}name: ).+$/m, '$1Someone Else'));
+    fs.rmSync(gone);
+    const after = await scan();
+    assert.equal(after.reused, examples.length - 2);
+    for (const file of after.files) {
+      assert.ok('text' in file);
+      assert.deepStrictEqual(asJson(file.card), asJson(cardOf(analyze(file.text, { today: TODAY }))), file.file);
+    }
+    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { cards: Record<string, unknown> };
+    assert.deepEqual(Object.keys(stored.cards).sort(), after.files.map((f) => f.file).sort(), 'files gone are dropped from the cache');
+  });
+
+  it('reads every file when the cache is malformed, and mends it', async () => {
+    const dir = scratchFolder('engagement-cards-');
+    const cacheFile = path.join(scratchFolder('engagement-storage-'), 'cards.json');
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/base.engagement.yaml'), path.join(dir, 'one.engagement.yaml'));
+    for (const broken of ['{"format": "engagement-kit/cards/1", "cards": ', 'null', '{"format":"engagement-kit/cards/1","build":"x","cards":{}}', '\u0000\uffff']) {
+      fs.writeFileSync(cacheFile, broken);
+      const session = new ScanClient(SCRIPT, cacheFile);
+      try {
+        let reused: number | undefined;
+        const files: OutlinedFile[] = [];
+        assert.equal(await session.outlineFolders([dir], TODAY, (batch, info) => (files.push(...batch), (reused = info.reusedCards ?? reused))), true);
+        assert.equal(reused, 0, broken);
+        assert.equal(files.length, 1);
+        await session.analyzeFile(files[0]!.file, {}, TODAY); // answered once the cards are saved
+      } finally {
+        session.dispose();
+      }
+      assert.doesNotThrow(() => JSON.parse(fs.readFileSync(cacheFile, 'utf8')), 'the next save replaced it');
+    }
   });
 
   it('checks an outlined file with findings only, unless its text changed since', async () => {

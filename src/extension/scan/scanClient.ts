@@ -10,6 +10,16 @@ import type { AnalysisSummary, CheckReply, DocumentReply, OutlinedFile, OutlineR
  */
 export type ScannedFile = { readonly text: string; readonly summary: AnalysisSummary } | { readonly sameAsOutline: true; readonly findings: readonly Finding[] } | { readonly error: string };
 
+/** What the thread said of a batch of outlines besides the files; the last batch says the most. */
+export interface OutlineBatch {
+  /** When the thread sent it, on this thread's `performance.now()` clock. */
+  readonly sentAt: number;
+  /** On the last batch: the thread's time on a CPU for the whole outline, where known. */
+  readonly onCpuMs: number | undefined;
+  /** On the last batch: how many cards came from the cache. */
+  readonly reusedCards: number | undefined;
+}
+
 /** One version of an open document, as the thread is told of it. */
 export interface DocumentVersion {
   readonly uri: string;
@@ -45,20 +55,28 @@ export class ScanClient {
   /** The version of each open document the running thread holds. */
   private readonly synced = new Map<string, number>();
 
-  constructor(private readonly script: string) {}
+  /**
+   * @param script the thread's bundle.
+   * @param cardCache where the thread keeps the workspace's cards between sessions (see
+   *   CardCache); undefined for none.
+   */
+  constructor(
+    private readonly script: string,
+    private readonly cardCache?: string,
+  ) {}
 
   /**
    * Finds every engagement file below `roots` and outlines it (see `outline` in the core),
    * handing the files over in batches as they are read. Resolves to whether every file was
    * handed over; `false` when the thread could not do it, and the caller must.
    */
-  async outlineFolders(roots: readonly string[], today: string | undefined, onFiles: (files: readonly OutlinedFile[], sentAt: number, onCpuMs: number | undefined) => void): Promise<boolean> {
-    return this.request<boolean>({ kind: 'outline', roots, today }, (reply, finish) => {
+  async outlineFolders(roots: readonly string[], today: string | undefined, onFiles: (files: readonly OutlinedFile[], batch: OutlineBatch) => void): Promise<boolean> {
+    return this.request<boolean>({ kind: 'outline', roots, today, cardCache: this.cardCache }, (reply, finish) => {
       const outlined = reply as OutlineReply | undefined;
       if (!outlined || outlined.error !== undefined) return finish(false);
       try {
         // When the thread sent the batch, on this thread's `performance.now()` clock.
-        onFiles(outlined.files, outlined.sentAt - performance.timeOrigin, outlined.onCpuMs);
+        onFiles(outlined.files, { sentAt: outlined.sentAt - performance.timeOrigin, onCpuMs: outlined.onCpuMs, reusedCards: outlined.reusedCards });
       } catch {
         return finish(false); // the caller reads the files another way; later batches are dropped
       }

@@ -11,6 +11,8 @@ export interface OutlineRequest {
   /** Local folders; the thread walks them itself. */
   readonly roots: readonly string[];
   readonly today: string | undefined;
+  /** Where the cards of the last scan are kept between sessions (see CardCache); none when undefined. */
+  readonly cardCache: string | undefined;
 }
 
 /** Read and analyze one file of the workspace. */
@@ -83,6 +85,8 @@ export interface OutlineReply {
   readonly sentAt: number;
   /** On the last batch: the thread's time on a CPU for the whole outline, where the system says. */
   readonly onCpuMs?: number;
+  /** On the last batch: how many cards came from the cache, their files' texts unchanged. */
+  readonly reusedCards?: number;
   /** Why the outline stopped early: the host then reads the workspace another way. */
   readonly error?: string;
 }

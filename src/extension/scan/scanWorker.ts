@@ -1,8 +1,10 @@
+import { statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { analyze, cardOf, ENGAGEMENT_FILE, outline, type Analysis, type RuleSettings } from '../../core';
 import { decodeLikeEditor, readRegularFileSync } from '../../shared/readTextFile';
 import { walkFolder } from '../../shared/walkFolder';
 import { ThreadCpuClock } from '../threadCpuClock';
+import { CardCache } from './cardCache';
 import { answerQuery, summaryOf } from './documentQueries';
 import type { CheckReply, CheckRequest, DocumentReply, DocumentRequest, OutlinedFile, OutlineReply, OutlineRequest, ScanRequest } from './scanProtocol';
 
@@ -28,6 +30,19 @@ import type { CheckReply, CheckRequest, DocumentReply, DocumentRequest, Outlined
 const BATCH_MS = 8;
 const BATCH_FILES = 16;
 
+/**
+ * This build of the thread, and so of the analyzer in it: its bundle's size and time of
+ * writing. Cached cards of any other build are not used (see CardCache).
+ */
+const BUILD = ((): string => {
+  try {
+    const bundle = statSync(__filename);
+    return `${bundle.size}:${bundle.mtimeMs}`;
+  } catch {
+    return `unknown:${Date.now()}`; // never matches a cache: every card is read
+  }
+})();
+
 /** The text each outlined file had, until it is checked: a check of the same text sends only findings. */
 const outlinedTexts = new Map<string, string>();
 
@@ -51,6 +66,7 @@ function readFile(file: string): { text: string } | { error: string } {
 /** Outlining as steps: the first walks the folders, each next one reads and posts one batch. */
 function outlineSteps(request: OutlineRequest): () => boolean {
   let files: string[] | undefined;
+  let cards: CardCache | undefined;
   let next = 0;
   // The thread's time on a CPU from the first step to the last, for the performance figures:
   // the rest of the outline's time, other work had the CPU.
@@ -60,6 +76,7 @@ function outlineSteps(request: OutlineRequest): () => boolean {
     if (!files) {
       outlinedTexts.clear();
       files = [];
+      cards = new CardCache(request.cardCache, BUILD);
       const ignore = { add: () => undefined }; // unreadable folders hold nothing to show
       for (const root of request.roots) walkFolder(root, (file) => ENGAGEMENT_FILE.test(file), (file) => files!.push(file), ignore);
       return false;
@@ -72,7 +89,7 @@ function outlineSteps(request: OutlineRequest): () => boolean {
       if ('error' in read) {
         batch.push({ file, error: read.error });
       } else {
-        batch.push({ file, text: read.text, card: cardOf(outline(read.text, { today: request.today })) });
+        batch.push({ file, text: read.text, card: cards!.cardOf(file, read.text, () => cardOf(outline(read.text, { today: request.today }))) });
         outlinedTexts.set(file, read.text);
       }
     }
@@ -80,7 +97,10 @@ function outlineSteps(request: OutlineRequest): () => boolean {
     const cpuEnd = done ? clock.now() : undefined;
     if (done) clock.dispose();
     const onCpuMs = cpuStart === undefined || cpuEnd === undefined ? undefined : cpuEnd - cpuStart;
-    parentPort!.postMessage({ id: request.id, files: batch, done, sentAt: performance.timeOrigin + performance.now(), onCpuMs } satisfies OutlineReply);
+    const reusedCards = done ? cards!.reused : undefined;
+    parentPort!.postMessage({ id: request.id, files: batch, done, sentAt: performance.timeOrigin + performance.now(), onCpuMs, reusedCards } satisfies OutlineReply);
+    // Saved once the host has the last batch: the next scan reads only the files that changed.
+    if (done) cards!.save();
     return done;
   };
 }
