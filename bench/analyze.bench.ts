@@ -88,6 +88,8 @@ function bundleSizes(): string[] {
     const schema = `${(fs.statSync(path.join(root, 'schemas', 'engagement.schema.json')).size / 1024).toFixed(1)} KB`;
     return [
       `| extension, loaded at activation (dist/extension.js) | ${size('extension.js')} |`,
+      `| extension, the rest of the core, loaded while the workspace scan runs or on first use (dist/onDemand.js) | ${size('onDemand.js')} |`,
+      `| extension, validator generated from the schema, loaded at the first analysis on the host or thread (dist/validateEngagement.js) | ${size('validateEngagement.js')} |`,
       `| extension, js-yaml event parser, loaded for the first file the line reader declines (dist/js-yaml.js) | ${size('js-yaml.js')} |`,
       `| extension, \`yaml\` full parser, loaded for files with errors or rarer YAML, completion, config (dist/yaml.js) | ${size('yaml.js')} |`,
       `| extension, schema JSON, read for hover, completion and schema findings (schemas/engagement.schema.json) | ${schema} |`,
