@@ -57,6 +57,7 @@ export class CardCache {
 
   /** The card of `text`, the text of `file` now: the cached one if it was read from this very text, else `read()`'s. */
   cardOf(file: string, text: string, read: () => EngagementCard): EngagementCard {
+    if (!this.file) return read();
     const hash = createHash('sha1').update(text).digest('base64');
     const cached = this.before.get(file);
     let card: EngagementCard;
