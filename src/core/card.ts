@@ -1,4 +1,4 @@
-import type { Analysis } from './analyze';
+import { outline, type Analysis, type AnalyzeOptions } from './analyze';
 import { planDays, type PhaseName, type PlanDays } from './calendar';
 import type { Engagement, Schedule } from './model/engagement';
 import type { PortfolioInput, PortfolioModel } from './portfolio';
@@ -36,6 +36,14 @@ export function cardOf(analysis: Pick<Analysis, 'model' | 'schedule' | 'sourceMa
     commitmentKey: analysis.sourceMap.rangeOf(pointerOf(['commitment']), 'key'),
     syntaxBroken: analysis.syntaxBroken,
   };
+}
+
+/**
+ * The card of a text, read as an outline that builds of the model only what a card keeps:
+ * what a workspace scan needs of each file, in about two thirds of an outline's time.
+ */
+export function readCard(text: string, options: Pick<AnalyzeOptions, 'today' | 'fullParser'> = {}): EngagementCard {
+  return cardOf(outline(text, { ...options, forCard: true }));
 }
 
 /** A card as the portfolio rule reads it. */

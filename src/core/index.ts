@@ -6,7 +6,7 @@ export { parseYaml } from './yaml/parseYaml';
 export { analyze, analyzeRaw, outline, type Analysis, type AnalyzeOptions, type LocatedSymbol, type RawAnalysis } from './analyze';
 export { analyzeWorkspace, type WorkspaceFile } from './portfolio';
 export { planCalendar, planDays, planPosition, positionIn, describePlanPosition, type PlanCalendar, type PlanDays, type PlanPosition, type PhaseDates, type PhaseName } from './calendar';
-export { cardOf, portfolioInputOf, type CardModel, type EngagementCard } from './card';
+export { cardOf, portfolioInputOf, readCard, type CardModel, type EngagementCard } from './card';
 export { kpiProgress, directionOf, type KpiProgress, type KpiStatus } from './kpiStatus';
 export { parseConfig, CONFIG_FILE_NAME, type EngagementConfig } from './config/engagementConfig';
 export { findConfigFile } from './config/findConfig';

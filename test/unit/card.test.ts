@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, cardOf, dayOf, outline, parseDay, planPosition, portfolioFindings, portfolioInputOf, positionIn } from '../../src/core';
+import { analyze, cardOf, dayOf, parseDay, planPosition, portfolioFindings, portfolioInputOf, positionIn, readCard } from '../../src/core';
 import { writeWorkspace } from '../../bench/workspace';
 import { BASE, edit, ROOT } from './helpers';
 import { scratchFolder } from './scratchFolders';
@@ -29,11 +29,15 @@ function texts(): string[] {
 describe('engagement cards', () => {
   const all = texts();
 
+  it('read from a text alone are the cards of its whole analysis', () => {
+    for (const text of all) assert.deepStrictEqual(readCard(text, { today: '2026-03-01' }), cardOf(analyze(text, { today: '2026-03-01' })), text.slice(0, 80));
+  });
+
   it('give the portfolio rule the same findings as whole analyses', () => {
     const analyses = all.map((text) => analyze(text, { today: '2026-03-01' }));
     const paths = all.map((_, i) => `file-${i}.engagement.yaml`);
     const whole = portfolioFindings(analyses.map((analysis, i) => ({ path: paths[i]!, analysis })));
-    const cards = portfolioFindings(all.map((text, i) => ({ path: paths[i]!, analysis: portfolioInputOf(cardOf(outline(text, { today: '2026-03-01' }))) })));
+    const cards = portfolioFindings(all.map((text, i) => ({ path: paths[i]!, analysis: portfolioInputOf(readCard(text, { today: '2026-03-01' })) })));
     assert.ok(whole.size > 10, `${whole.size} files with portfolio findings: too few to compare`);
     assert.deepStrictEqual(cards, whole);
   });

@@ -42,29 +42,38 @@ function items(v: unknown): [Obj, number][] {
 /** Own enumerable entries only: a `__proto__` key is data, never a prototype. */
 const entries = (o: Obj): [string, unknown][] => Object.keys(o).map((k) => [k, o[k]]);
 
-/** Builds the typed model from parsed data; `undefined` when the root is not a map. */
-export function normalize(raw: unknown): Engagement | undefined {
+/**
+ * Builds the typed model from parsed data; `undefined` when the root is not a map. With
+ * `forCard`, only what an engagement card reads (core/card.ts: identity, status, client,
+ * executive, commitment, term and plan) is built, and the other sections are left empty:
+ * a workspace scan needs only cards, and the rest is about half of the work.
+ */
+export function normalize(raw: unknown, forCard = false): Engagement | undefined {
   if (!isObj(raw)) return undefined;
   const client = isObj(raw.client) ? raw.client : undefined;
   const executive = isObj(raw.executive) ? raw.executive : undefined;
-  return {
+  const read = {
     format: str(raw.format),
     id: str(raw.id),
     title: str(raw.title),
-    status: 'status' in raw ? pick(raw.status, ['draft', 'proposed', 'active', 'paused', 'completed', 'ended']) : 'draft',
+    status: 'status' in raw ? pick(raw.status, ['draft', 'proposed', 'active', 'paused', 'completed', 'ended'] as const) : ('draft' as const),
     currency: str(raw.currency) ?? 'USD',
     client: client && { name: str(client.name), stage: str(client.stage), industry: str(client.industry), employees: num(client.employees) },
     executive: executive && { name: str(executive.name), role: str(executive.role), email: str(executive.email) },
-    parties: parties(raw.parties),
     term: isObj(raw.term) ? term(raw.term) : undefined,
     commitment: isObj(raw.commitment) ? commitment(raw.commitment) : undefined,
+    plan: isObj(raw.plan) ? plan(raw.plan) : undefined,
+  };
+  if (forCard) return { ...read, parties: [], kpis: [], reviews: [] };
+  return {
+    ...read,
+    parties: parties(raw.parties),
     fees: isObj(raw.fees) ? fees(raw.fees) : undefined,
     mandate: isObj(raw.mandate) ? mandate(raw.mandate) : undefined,
     authority: isObj(raw.authority) ? authority(raw.authority) : undefined,
     access: isObj(raw.access) ? access(raw.access) : undefined,
     reporting: Array.isArray(raw.reporting) ? items(raw.reporting).map(([r, i]) => reporting(r, ['reporting', i])) : undefined,
     kpis: items(raw.kpis).map(([k, i]) => kpi(k, ['kpis', i])),
-    plan: isObj(raw.plan) ? plan(raw.plan) : undefined,
     reviews: items(raw.reviews).map(([r, i]) => review(r, ['reviews', i])),
     notes: str(raw.notes),
   };

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { analyze, cardOf, ENGAGEMENT_FILE, outline, type Analysis, type RuleSettings } from '../../core';
+import { analyze, ENGAGEMENT_FILE, readCard, type Analysis, type RuleSettings } from '../../core';
 import { decodeLikeEditor, readRegularFileSync } from '../../shared/readTextFile';
 import { walkFolder } from '../../shared/walkFolder';
 import { ThreadCpuClock } from '../threadCpuClock';
@@ -89,7 +89,7 @@ function outlineSteps(request: OutlineRequest): () => boolean {
       if ('error' in read) {
         batch.push({ file, error: read.error });
       } else {
-        batch.push({ file, text: read.text, card: cards!.cardOf(file, read.text, () => cardOf(outline(read.text, { today: request.today }))) });
+        batch.push({ file, text: read.text, card: cards!.cardOf(file, read.text, () => readCard(read.text, { today: request.today })) });
         outlinedTexts.set(file, read.text);
       }
     }
