@@ -56,14 +56,23 @@ export function previewFrame(page) {
 
 /** Runs a command from the command palette by (the start of) its title. */
 export async function runCommand(page, title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: TIMEOUT });
-  await row.click();
+  // The palette lists the commands whose `when` holds as it opens: a file opened a moment
+  // before may not have its language yet on a loaded machine. Opened again, it has.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input').first();
+      await input.waitFor({ state: 'visible', timeout: TIMEOUT / 3 });
+      await input.fill(`>${title}`);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      await row.waitFor({ timeout: TIMEOUT / 3 });
+      await row.click();
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 /** Expands the first tree row showing `text` and waits until it is expanded. */
