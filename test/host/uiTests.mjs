@@ -17,26 +17,40 @@ async function openWorkbench(context, port, folder) {
   return page;
 }
 
-export async function openFile(page, name) {
-  // Quick Open occasionally loses the first keystroke while the workbench settles, and its
-  // file search can be slow on a loaded machine; opening a file is setup, not the thing
-  // under test, so it gets three tries.
+/**
+ * Runs a setup step up to three times. Quick Open and the command palette occasionally lose
+ * the first keystroke while the workbench settles, list what they found before a slow
+ * machine found it all, or list commands before the file just opened has its language.
+ * The step is setup, not the thing under test.
+ */
+async function inThreeTries(step) {
   for (let attempt = 1; ; attempt++) {
     try {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+P');
-      // Fill the Quick Open box itself: typing would go wherever focus is if an editor took it.
-      const input = page.locator('.quick-input-widget input').first();
-      await input.waitFor({ state: 'visible', timeout: TIMEOUT / 2 });
-      await input.fill(name);
-      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: TIMEOUT / 2 });
-      await input.press('Enter');
-      await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${name}"]`, { timeout: TIMEOUT / 2 });
-      return;
+      return await step();
     } catch (err) {
       if (attempt === 3) throw err;
     }
   }
+}
+
+/** Opens the quick-input box with `keys` and fills it with `text` (not typed: focus may be elsewhere). */
+async function quickInput(page, keys, text, timeout) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(keys);
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(text);
+  return input;
+}
+
+export async function openFile(page, name) {
+  await inThreeTries(async () => {
+    // Quick Open's file search can be slow on a loaded machine.
+    const input = await quickInput(page, 'Control+P', name, TIMEOUT / 2);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: TIMEOUT / 2 });
+    await input.press('Enter');
+    await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${name}"]`, { timeout: TIMEOUT / 2 });
+  });
 }
 
 /** Picks a colour theme through the command palette, as a person would. */
@@ -56,23 +70,12 @@ export function previewFrame(page) {
 
 /** Runs a command from the command palette by (the start of) its title. */
 export async function runCommand(page, title) {
-  // The palette lists the commands whose `when` holds as it opens: a file opened a moment
-  // before may not have its language yet on a loaded machine. Opened again, it has.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input').first();
-      await input.waitFor({ state: 'visible', timeout: TIMEOUT / 3 });
-      await input.fill(`>${title}`);
-      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-      await row.waitFor({ timeout: TIMEOUT / 3 });
-      await row.click();
-      return;
-    } catch (err) {
-      if (attempt === 3) throw err;
-    }
-  }
+  await inThreeTries(async () => {
+    await quickInput(page, 'F1', `>${title}`, TIMEOUT / 3);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: TIMEOUT / 3 });
+    await row.click();
+  });
 }
 
 /** Expands the first tree row showing `text` and waits until it is expanded. */
