@@ -39,13 +39,23 @@ export interface WorkspaceDiagnostics {
 }
 
 /**
+ * When typing pauses this long, the scan thread starts on the version typed so far, and the
+ * diagnostics find it done when their delay ends (when the delay is long enough for that to
+ * help: at least three pauses).
+ */
+const PAUSE_MS = 50;
+
+/**
  * Publishes diagnostics for engagement documents as they are typed: the first result at
- * once when a document opens, then at most one analysis per delay while typing. A result is
- * published only for the version it was computed from.
+ * once when a document opens, then at most one publication per delay while typing. A result
+ * is published only for the version it was computed from. The analysis itself starts on the
+ * scan thread at the first pause in typing (`PAUSE_MS`), not when the delay ends: the
+ * publication then waits for the delay, not for the analysis as well.
  */
 export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFindings, meter: WorkMeter): vscode.Disposable & WorkspaceDiagnostics {
   const collection = vscode.languages.createDiagnosticCollection('engagement');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const pauses = new Map<string, ReturnType<typeof setTimeout>>();
   const latencies: number[] = [];
   let latencyCount = 0;
 
@@ -63,10 +73,23 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
   };
   const publishAll = (): void => vscode.workspace.textDocuments.forEach((d) => void publish(d));
 
+  /** Each edit restarts the wait for a pause; a pause starts the analysis of what was typed. */
+  const analyzeAtPause = (document: vscode.TextDocument, key: string): void => {
+    clearTimeout(pauses.get(key));
+    pauses.set(
+      key,
+      setTimeout(() => {
+        pauses.delete(key);
+        analyses.prefetch(document);
+      }, PAUSE_MS),
+    );
+  };
+
   const schedule = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
-    if (timers.has(key)) return; // throttle: the pending run reads the latest text
     const delay = vscode.workspace.getConfiguration('engagementKit', document.uri).get<number>('validation.delay') ?? 150;
+    if (delay >= 3 * PAUSE_MS) analyzeAtPause(document, key);
+    if (timers.has(key)) return; // throttle: the pending run reads the latest text
     const due = performance.now() + delay;
     timers.set(
       key,
@@ -86,6 +109,8 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
     const key = uri.toString();
     clearTimeout(timers.get(key));
     timers.delete(key);
+    clearTimeout(pauses.get(key));
+    pauses.delete(key);
     collection.delete(uri);
   };
 
@@ -108,6 +133,7 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
       dispose: () => {
         clearImmediate(initial);
         timers.forEach((t) => clearTimeout(t));
+        pauses.forEach((t) => clearTimeout(t));
       },
     },
   );

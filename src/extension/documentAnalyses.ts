@@ -81,6 +81,16 @@ export class DocumentAnalyses implements vscode.Disposable {
     return summary;
   }
 
+  /**
+   * Starts `summary` for the current version on the scan thread, so that a caller later
+   * (the diagnostics when their delay ends) finds it done. Only with a thread: without one,
+   * analyzing ahead would hold the host for a version that may be gone by then.
+   */
+  prefetch(document: vscode.TextDocument): void {
+    if (document.isClosed || !this.thread.usable) return;
+    this.meter.run('prefetch document', () => void this.summary(document));
+  }
+
   /** As `summary`, or the last one whose text parsed while the current text does not. */
   async lastGoodSummary(document: vscode.TextDocument): Promise<Analysis | undefined> {
     const current = await this.summary(document);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, diagnosticsWhen, fileUri, openDocument } from './helpers';
+import type { EngagementKitApi } from '../../src/extension/extension';
+import { activateExtension, codeOf, diagnosticsWhen, EXTENSION_ID, fileUri, openDocument, until } from './helpers';
 
 describe('diagnostics in the editor', () => {
   before(activateExtension);
@@ -40,6 +41,31 @@ describe('diagnostics in the editor', () => {
     assert.ok(document.isDirty);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await diagnosticsWhen(document.uri, (d) => d.length === 0);
+  });
+
+  it('starts the analysis when typing pauses, not when the delay ends', async function () {
+    this.timeout(30_000);
+    const api = await vscode.extensions.getExtension<EngagementKitApi>(EXTENSION_ID)!.activate();
+    const config = vscode.workspace.getConfiguration('engagementKit');
+    await config.update('validation.delay', 4_000, vscode.ConfigurationTarget.Global);
+    try {
+      const document = await openDocument('clean.engagement.yaml');
+      await diagnosticsWhen(document.uri, (d) => d.length === 0);
+      const prefetched = (): number => api.meter.report().countsByLabel['prefetch document'] ?? 0;
+      const before = prefetched();
+      const offset = document.getText().indexOf('crm: full') + 'crm: '.length;
+      const editor = vscode.window.activeTextEditor!;
+      const edited = performance.now();
+      await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(offset), document.positionAt(offset + 4)), 'none'));
+      // The thread is asked at the first pause, long before the 4 s delay ends.
+      await until(() => prefetched() > before, 'the analysis started at the pause', 3_000);
+      assert.ok(performance.now() - edited < 4_000, 'asked before the delay ended');
+      // The diagnostics follow (the workspace index's own refresh may publish them before the delay does).
+      await diagnosticsWhen(document.uri, (d) => d.some((x) => codeOf(x) === 'access-crm'), 15_000);
+    } finally {
+      await config.update('validation.delay', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 
   it('clears diagnostics when the file is deleted', async () => {

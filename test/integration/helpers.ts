@@ -53,6 +53,22 @@ export function diagnosticsWhen(uri: vscode.Uri, accept: (d: readonly vscode.Dia
   });
 }
 
+/**
+ * Resolves once `condition` holds, for state that announces no event of its own (the
+ * extension's work meter); checks every 10 ms and fails after `timeoutMs`.
+ */
+export function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (condition()) resolve();
+      else if (performance.now() > deadline) reject(new Error(`${what}: not within ${timeoutMs} ms`));
+      else setTimeout(check, 10);
+    };
+    check();
+  });
+}
+
 export function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   return typeof code === 'object' && code !== null ? String(code.value) : String(code);

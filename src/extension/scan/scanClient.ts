@@ -65,6 +65,11 @@ export class ScanClient {
     private readonly cardCache?: string,
   ) {}
 
+  /** False once the thread could not start or died: every request then answers `undefined`. */
+  get usable(): boolean {
+    return !this.broken;
+  }
+
   /**
    * Finds every engagement file below `roots` and outlines it (see `outline` in the core),
    * handing the files over in batches as they are read. Resolves to whether every file was
