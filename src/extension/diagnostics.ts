@@ -54,7 +54,8 @@ const PAUSE_MS = 50;
  */
 export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFindings, meter: WorkMeter): vscode.Disposable & WorkspaceDiagnostics {
   const collection = vscode.languages.createDiagnosticCollection('engagement');
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Each document's pending publication, with the delay it was scheduled with. */
+  const timers = new Map<string, { readonly timer: ReturnType<typeof setTimeout>; readonly delay: number }>();
   const pauses = new Map<string, ReturnType<typeof setTimeout>>();
   const latencies: number[] = [];
   let latencyCount = 0;
@@ -87,27 +88,27 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
 
   const schedule = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
-    const delay = vscode.workspace.getConfiguration('engagementKit', document.uri).get<number>('validation.delay') ?? 150;
+    const pending = timers.get(key);
+    // The setting is read once per publication, not on every keystroke.
+    const delay = pending?.delay ?? vscode.workspace.getConfiguration('engagementKit', document.uri).get<number>('validation.delay') ?? 150;
     if (delay >= 3 * PAUSE_MS) analyzeAtPause(document, key);
-    if (timers.has(key)) return; // throttle: the pending run reads the latest text
+    if (pending) return; // throttle: the pending run reads the latest text
     const due = performance.now() + delay;
-    timers.set(
-      key,
-      setTimeout(() => {
-        timers.delete(key);
-        void publish(document).then((published) => {
-          if (!published) return;
-          latencies.push(performance.now() - due);
-          latencyCount++;
-          if (latencies.length > 100) latencies.shift();
-        });
-      }, delay),
-    );
+    const timer = setTimeout(() => {
+      timers.delete(key);
+      void publish(document).then((published) => {
+        if (!published) return;
+        latencies.push(performance.now() - due);
+        latencyCount++;
+        if (latencies.length > 100) latencies.shift();
+      });
+    }, delay);
+    timers.set(key, { timer, delay });
   };
 
   const clear = (uri: vscode.Uri): void => {
     const key = uri.toString();
-    clearTimeout(timers.get(key));
+    clearTimeout(timers.get(key)?.timer);
     timers.delete(key);
     clearTimeout(pauses.get(key));
     pauses.delete(key);
@@ -132,7 +133,7 @@ export function registerDiagnostics(analyses: DocumentAnalyses, extra: ExtraFind
     {
       dispose: () => {
         clearImmediate(initial);
-        timers.forEach((t) => clearTimeout(t));
+        timers.forEach((t) => clearTimeout(t.timer));
         pauses.forEach((t) => clearTimeout(t));
       },
     },
