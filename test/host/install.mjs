@@ -33,6 +33,24 @@ function run(command, args, env = process.env) {
   execFileSync(command, args, { stdio: 'inherit', env });
 }
 
+/**
+ * The environment for an npm started here on another Node, without what an outer npm
+ * exported about itself. `npm test` sets `npm_config_user_agent` ("node/v20…"), `NODE`,
+ * `npm_node_execpath` and the rest of its resolved configuration; a nested npm inherits
+ * them, and code-server's install script reads the Node version from the user agent and
+ * refuses to run. The nested npm reads its configuration again from the same npmrc files,
+ * so nothing the user configured is lost.
+ */
+export function environmentForNode(nodeBinDir, env = process.env) {
+  const clean = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (/^npm_/i.test(name) || name === 'NODE' || name === 'INIT_CWD') continue;
+    clean[name] = value;
+  }
+  clean.PATH = `${nodeBinDir}:${env.PATH ?? ''}`;
+  return clean;
+}
+
 function ensureDebianPackages(p) {
   const missing = [];
   if (!existsSync(p.chromium)) missing.push('chromium');
@@ -59,8 +77,7 @@ function ensureCodeServer(p) {
   console.log(`Installing code-server ${CODE_SERVER_VERSION} into ${p.codeServerDir} (builds native modules, a few minutes)`);
   mkdirSync(p.codeServerDir, { recursive: true });
   const env = {
-    ...process.env,
-    PATH: `${join(p.nodeDir, 'bin')}:${process.env.PATH}`,
+    ...environmentForNode(join(p.nodeDir, 'bin')),
     npm_config_nodedir: p.nodeDir,
     npm_config_update_notifier: 'false',
   };
