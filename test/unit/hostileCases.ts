@@ -110,7 +110,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'a syntax error, then 1,000 nested brackets',
     text: () => 'a: b: c\nx: ' + '['.repeat(1000) + ']'.repeat(1000),
-    expect: (a) => assert.equal(a.findings.filter((f) => /Nested (too|more)/.test(f.message)).length, 1, 'the parser running out of stack is told once'),
+    // Whether the parser runs out of stack here depends on how much of it the caller used and
+    // on how V8 compiled the parser so far; what holds either way is that it is told once at most.
+    expect: (a) => {
+      assert.ok(a.findings.some((f) => /compact mappings/.test(f.message)), 'the syntax error is reported');
+      assert.ok(a.findings.filter((f) => /Nested (too|more)/.test(f.message)).length <= 1, 'the parser running out of stack is told once at most');
+    },
   },
   { name: 'maps nested 100 levels', text: () => blockNesting(100), expect: nestedAt(64, 64) },
   { name: 'a map with 10,000 keys', text: () => manyKeys(10_000) },
