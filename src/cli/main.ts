@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import packageJson from '../../package.json';
 import { RULE_CATALOG } from '../core';
+import { printable } from '../core/text/safeText';
 import { HELP, parseArgs } from './args';
 import { runLint } from './lint';
 import { isShardThread, serveShard } from './lintWorkers';
@@ -18,7 +19,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${packageJson.version}\n`);
       return 0;
     case 'usage-error':
-      process.stderr.write(`engagement: ${parsed.message}\nRun \`engagement --help\` for usage.\n`);
+      process.stderr.write(`engagement: ${printable(parsed.message)}\nRun \`engagement --help\` for usage.\n`);
       return 2;
     case 'schema': {
       const schema = path.resolve(__dirname, '..', 'schemas', 'engagement.schema.json');
@@ -37,17 +38,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'render': {
       const outcome = runRender(parsed, process.cwd());
       process.stdout.write(outcome.stdout);
-      for (const line of outcome.stderr) process.stderr.write(`engagement: ${line}\n`);
+      writeProblems(outcome.stderr);
       return outcome.exitCode;
     }
     case 'lint': {
       // This bundle is also the worker script of the lint threads.
       const outcome = await runLint(parsed, process.cwd(), packageJson.version, __filename);
       process.stdout.write(outcome.stdout);
-      for (const line of outcome.stderr) process.stderr.write(`engagement: ${line}\n`);
+      writeProblems(outcome.stderr);
       return outcome.exitCode;
     }
   }
+}
+
+/** Each problem on its own line of stderr; names and values in it from files stay one line of plain text. */
+function writeProblems(lines: readonly string[]): void {
+  for (const line of lines) process.stderr.write(`engagement: ${printable(line)}\n`);
 }
 
 if (isShardThread()) {
@@ -56,7 +62,7 @@ if (isShardThread()) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {
-      process.stderr.write(`engagement: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      writeProblems(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`.split('\n'));
       process.exitCode = 2;
     },
   );

@@ -3,19 +3,12 @@ import { planCalendar } from '../calendar';
 import { kpiProgress } from '../kpiStatus';
 import { AREAS } from '../model/engagement';
 import { renderContext, type RenderOptions } from './context';
+import { markdownText } from '../text/safeText';
 import { formatNumber } from './escape';
 import { monthlyCost } from './header';
 
-/** Text safe in a Markdown table cell: no pipes, no HTML, no line breaks. */
-function cell(value: unknown): string {
-  return String(value ?? '')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\r\n]+/g, ' ')
-    .trim();
-}
+/** A value from the file, as Markdown that shows exactly that text (in a paragraph or a table cell). */
+const cell = markdownText;
 
 /** A Markdown summary (plan, authority matrix, scorecard) for pull requests and wikis. */
 export function renderMarkdown(analysis: Analysis, options: RenderOptions): string {
