@@ -1,3 +1,4 @@
+import type { ErrorObject } from 'ajv';
 import { dayOf, type Day } from './model/dates';
 import type { Engagement, Schedule } from './model/engagement';
 import { normalize } from './model/normalize';
@@ -7,6 +8,7 @@ import { FILE_RULES } from './rules';
 import type { RuleContext } from './rules/rule';
 import { schemaFindings } from './schema/schemaFindings';
 import { validateAgainstSchema } from './schema/validator';
+import { invalidValuePaths, withoutInvalidValues } from './schema/invalidValues';
 import { shapeProblems } from './shapeChecks';
 import { collectSymbols, type SymbolEntry } from './symbols';
 import { LineIndex } from './text/lineIndex';
@@ -14,7 +16,7 @@ import type { Finding, RawFinding, RuleSettings, TextRange } from './types';
 import { checkSyntaxOnly } from './yaml/checkSyntaxOnly';
 import { LIMITS } from './yaml/limits';
 import { parseYaml, type ParsedYaml } from './yaml/parseYaml';
-import { SourceMap } from './yaml/sourceMap';
+import { pointerOf, SourceMap } from './yaml/sourceMap';
 
 export interface AnalyzeOptions {
   /** The day the analysis is about (`YYYY-MM-DD`); defaults to the current date. */
@@ -125,6 +127,8 @@ interface Reading {
   /** Syntax and structure findings, or why there is no model. */
   readonly findings: RawFinding[];
   readonly parsed?: ParsedYaml;
+  /** What the schema says of the parsed value: the findings' source, and what the model leaves out. */
+  readonly schemaErrors?: ErrorObject[];
   readonly model?: Engagement;
   readonly schedule?: Schedule;
 }
@@ -150,16 +154,22 @@ function read(text: string, options: AnalyzeOptions): Reading {
     findings.push({ ruleId: 'schema', severity: 'error', message: 'The file is empty: an engagement starts with `format: engagement/v1`.', range: parsed.rootAnchor });
     return { base, findings };
   }
-  const model = normalize(parsed.value, options.forCard === true);
-  return { base, findings, parsed, model, schedule: model && scheduleOf(model) };
+  // The model holds only what the schema accepts: a rejected value is reported once, by the
+  // schema, and sizes nothing (a plan of ten million days, a KPI at 1e308); the rules see it
+  // as absent, and `invalidPaths` tells them it was written. Outlines read the same model,
+  // so the tree and the portfolio agree with the checks.
+  const schemaErrors = validateAgainstSchema(parsed.value);
+  const rejected = invalidValuePaths(schemaErrors);
+  const model = rejected.length === 0 ? normalize(parsed.value, options.forCard === true) : withInvalidPaths(normalize(withoutInvalidValues(parsed.value, rejected), options.forCard === true), rejected);
+  return { base, findings, parsed, schemaErrors, model, schedule: model && scheduleOf(model) };
 }
 
 function analyzeUnguarded(text: string, options: AnalyzeOptions): RawAnalysis {
-  const { base, findings, parsed, model, schedule } = read(text, options);
+  const { base, findings, parsed, schemaErrors, model, schedule } = read(text, options);
   const unchecked = (): RawAnalysis => ({ ...base, model: undefined, rawFindings: findings, declarations: [], references: [], schedule: undefined });
   if (!parsed) return unchecked();
-  // Schema findings come before the rules' (the model is read from the same value, unchanged).
-  findings.push(...schemaFindings(validateAgainstSchema(parsed.value), parsed.sourceMap));
+  // Schema findings come before the rules'.
+  findings.push(...schemaFindings(schemaErrors ?? [], parsed.sourceMap));
   if (!model || !schedule) return unchecked();
   for (const problem of shapeProblems(parsed.value, model)) {
     findings.push({ ruleId: 'schema', severity: 'error', message: problem.message, range: parsed.sourceMap.range(problem.path) });
@@ -196,4 +206,9 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): RawAnalysis {
     references: located ? symbols.references.map(locate) : [],
     schedule,
   };
+}
+
+/** The model with the pointers of the values the schema rejected (`/kpis/0/baseline`). */
+function withInvalidPaths(model: Engagement | undefined, rejected: readonly string[][]): Engagement | undefined {
+  return model && { ...model, invalidPaths: new Set(rejected.map(pointerOf)) };
 }

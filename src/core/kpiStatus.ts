@@ -4,6 +4,18 @@ import { deadlineDay, scheduleOf } from './model/schedule';
 
 export type KpiStatus = 'on-track' | 'at-risk' | 'off-track' | 'done' | 'no-data';
 
+/**
+ * How far `value` has come from `from` towards `to`, clamped to 0–1; undefined when the two
+ * ends are equal. Every term is halved first, so values up to the largest a number holds
+ * (a YAML `1e308`) give a share rather than Infinity minus Infinity.
+ */
+export function shareOfWay(value: number, from: number, to: number): number | undefined {
+  const way = to / 2 - from / 2;
+  if (way === 0) return undefined;
+  const share = (value / 2 - from / 2) / way;
+  return Number.isNaN(share) ? undefined : Math.max(0, Math.min(1, share));
+}
+
 /** Share of the expected progress below which a KPI is off track rather than at risk. */
 export const AT_RISK_SHARE = 0.7;
 

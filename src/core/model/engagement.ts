@@ -30,6 +30,12 @@ export interface Engagement {
   readonly plan?: Plan;
   readonly reviews: readonly Review[];
   readonly notes?: string;
+  /**
+   * Pointers (`/kpis/0/baseline`) of values that are written but that the schema rejected:
+   * the model leaves them out, and a rule about a missing field stays quiet about them,
+   * since the schema has already said what is wrong.
+   */
+  readonly invalidPaths?: ReadonlySet<string>;
 }
 
 export type EngagementStatus = 'draft' | 'proposed' | 'active' | 'paused' | 'completed' | 'ended';

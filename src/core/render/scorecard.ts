@@ -1,4 +1,4 @@
-import { kpiProgress, type KpiStatus } from '../kpiStatus';
+import { kpiProgress, shareOfWay, type KpiStatus } from '../kpiStatus';
 import { parseDay, formatDay } from '../model/dates';
 import type { Kpi } from '../model/engagement';
 import { deadlineDay, scheduleOf } from '../model/schedule';
@@ -27,7 +27,7 @@ function sparkline(kpi: Kpi): string {
   const max = Math.max(...values);
   const spanDays = points[points.length - 1]!.day - points[0]!.day || 1;
   const x = (day: number): number => 2 + ((day - points[0]!.day) / spanDays) * 76;
-  const y = (value: number): number => (max === min ? 12 : 22 - ((value - min) / (max - min)) * 20);
+  const y = (value: number): number => 22 - (shareOfWay(value, min, max) ?? 0.5) * 20;
   const path = points.map((p) => `${x(p.day).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   return `<svg class="ek-spark" viewBox="0 0 80 24" width="80" height="24" role="img" aria-label="Trend of ${points.length} measurements"><polyline points="${path}" fill="none" stroke="currentColor" stroke-width="1.5"/></svg>`;
 }
@@ -41,10 +41,7 @@ export function renderScorecard(context: RenderContext): string {
     .map((kpi) => {
       const progress = kpiProgress(kpi, model, context.options.today);
       const latest = progress.latest?.value;
-      let share: number | undefined;
-      if (latest !== undefined && kpi.baseline !== undefined && kpi.target !== undefined && kpi.target !== kpi.baseline) {
-        share = Math.max(0, Math.min(1, (latest - kpi.baseline) / (kpi.target - kpi.baseline)));
-      }
+      const share = latest !== undefined && kpi.baseline !== undefined && kpi.target !== undefined ? shareOfWay(latest, kpi.baseline, kpi.target) : undefined;
       const bar = share === undefined ? '<span class="ek-muted">–</span>' : `<div class="ek-bar" role="progressbar" aria-valuenow="${Math.round(share * 100)}" aria-valuemin="0" aria-valuemax="100"><span${context.style(`width:${(share * 100).toFixed(1)}%`)}></span></div>`;
       const due = deadlineDay(kpi.by, schedule);
       const deadline = kpi.by ? `${esc(kpi.by)}${/^day /.test(kpi.by) && due !== undefined ? ` <small>${formatDay(due)}</small>` : ''}` : '–';

@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import { writtenButInvalid, type Rule } from './rule';
 import { levelOf, rowsOf } from './authorityHelpers';
 
 export const authorityBudgetLimit: Rule = {
@@ -11,7 +11,7 @@ export const authorityBudgetLimit: Rule = {
   },
   check({ model, report }) {
     for (const row of rowsOf(model, 'budget')) {
-      if (levelOf(row, 'exec') === 'decide' && row.limit === undefined) {
+      if (levelOf(row, 'exec') === 'decide' && row.limit === undefined && !writtenButInvalid(model, [...row.path, 'limit'])) {
         report([...row.path, 'exec'], `The executive decides ${row.decision ? `"${row.decision}"` : 'this spending'} with no \`limit\`: set the ceiling up to which they act alone.`, { part: 'key' });
       }
     }

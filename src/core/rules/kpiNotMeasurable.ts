@@ -1,5 +1,5 @@
 import { kpiLabel } from './labels';
-import type { Rule } from './rule';
+import { writtenButInvalid, type Rule } from './rule';
 
 export const kpiNotMeasurable: Rule = {
   id: 'kpi-not-measurable',
@@ -11,7 +11,7 @@ export const kpiNotMeasurable: Rule = {
   },
   check({ model, report }) {
     for (const kpi of model.kpis) {
-      const missing = (['baseline', 'target', 'by'] as const).filter((field) => kpi[field] === undefined);
+      const missing = (['baseline', 'target', 'by'] as const).filter((field) => kpi[field] === undefined && !writtenButInvalid(model, [...kpi.path, field]));
       if (missing.length === 0) continue;
       const name = kpiLabel(kpi);
       report(kpi.id !== undefined ? [...kpi.path, 'id'] : kpi.path, `${name} is not measurable without ${missing.map((m) => `\`${m}\``).join(', ')}.`);

@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import { writtenButInvalid, type Rule } from './rule';
 
 const CRITERIA = [
   { key: 'financialImpact', name: 'financial-impact' },
@@ -17,7 +17,7 @@ export const reviewCriteria: Rule = {
   check({ model, report }) {
     for (const review of model.reviews) {
       if (review.kind !== 'quarterly') continue;
-      const missing = CRITERIA.filter((c) => review.scores[c.key] === undefined).map((c) => `\`${c.name}\``);
+      const missing = CRITERIA.filter((c) => review.scores[c.key] === undefined && !writtenButInvalid(model, [...review.path, 'scores', c.name])).map((c) => `\`${c.name}\``);
       if (missing.length === 0) continue;
       report(review.hasScores ? [...review.path, 'scores'] : [...review.path, 'kind'], `This quarterly review has no score for ${missing.join(', ')}.`, { part: review.hasScores ? 'key' : 'value' });
     }

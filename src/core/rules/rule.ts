@@ -1,6 +1,7 @@
 import type { Engagement, Schedule } from '../model/engagement';
 import type { SymbolTable } from '../symbols';
 import type { Path, Severity } from '../types';
+import { pointerOf } from '../yaml/sourceMap';
 
 /** What a rule's documentation page says. Written for the people who edit engagement files. */
 export interface RuleDocs {
@@ -33,6 +34,14 @@ export interface RuleContext {
   readonly symbols: SymbolTable;
   /** Reports a finding at a path; a path missing from the file falls back to its nearest ancestor's key. */
   report(at: Path, message: string, options?: ReportOptions): void;
+}
+
+/**
+ * Whether a field is written but was rejected by the schema (so the model leaves it out):
+ * a rule about a missing field is quiet about it, since the schema finding says what to fix.
+ */
+export function writtenButInvalid(model: Engagement, path: Path): boolean {
+  return model.invalidPaths?.has(pointerOf(path)) ?? false;
 }
 
 /** A rule that reads one file. */
