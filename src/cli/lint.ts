@@ -1,6 +1,7 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { nameExists } from '../shared/nameExists';
+import { MEMORY_PER_FILE_BYTES } from '../shared/readTextFile';
 import { findConfigFile, LineIndex, type RuleSettings } from '../core';
 import type { LintArgs } from './args';
 import { findFiles } from './findFiles';
@@ -42,7 +43,8 @@ export async function runLint(args: LintArgs, cwd: string, version: string, scri
     rules: configs.rulesFor(path.dirname(file), stderr),
     today: args.today,
   }));
-  const threads = Math.min(args.jobs ?? (files.length >= THREAD_THRESHOLD ? defaultThreads() : 1), Math.max(1, files.length));
+  const wanted = Math.min(args.jobs ?? (files.length >= THREAD_THRESHOLD ? defaultThreads() : 1), Math.max(1, files.length));
+  const threads = threadsWithinMemory(wanted, os.freemem());
   const run = threads > 1 ? await lintInThreads(shardFiles, threads, script) : lintInProcess(shardFiles);
 
   const byIndex = [...run.outcomes].sort((a, b) => a.index - b.index);
@@ -85,11 +87,26 @@ function defaultThreads(): number {
   return Math.max(1, os.availableParallelism() - 1);
 }
 
-/** Throughput and peak memory (of the whole process, threads included), for `--stats`. */
+/**
+ * As many threads as asked for, but no more than free memory holds at one file each at the
+ * size limit (`MEMORY_PER_FILE_BYTES`): a high `--jobs` on a small machine runs slower
+ * rather than running out of memory. One thread always runs.
+ */
+export function threadsWithinMemory(wanted: number, freeBytes: number): number {
+  return Math.max(1, Math.min(wanted, Math.floor(freeBytes / MEMORY_PER_FILE_BYTES)));
+}
+
+/**
+ * Throughput, peak memory and CPU time (of the whole process, threads included), for
+ * `--stats`. The CPU time is what a busy machine does not inflate the way it does the
+ * elapsed time, so bounds on work are stated in it.
+ */
 function statsLine(files: number, ms: number, threads: number): string {
   const perSecond = files / (ms / 1000);
-  const peakMb = process.resourceUsage().maxRSS / 1024;
-  return `stats: ${files} files in ${ms.toFixed(0)} ms (${perSecond.toFixed(0)} files/s) on ${threads} thread${threads === 1 ? '' : 's'}; peak memory ${peakMb.toFixed(0)} MB`;
+  const usage = process.resourceUsage();
+  const peakMb = usage.maxRSS / 1024;
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  return `stats: ${files} files in ${ms.toFixed(0)} ms (${perSecond.toFixed(0)} files/s) on ${threads} thread${threads === 1 ? '' : 's'}; peak memory ${peakMb.toFixed(0)} MB; cpu ${cpuMs.toFixed(0)} ms`;
 }
 
 /** Finds and reads each folder's `.engagementrc.yaml` once, keeping its own findings. */
@@ -102,7 +119,7 @@ class ConfigCache {
   rulesFor(folder: string, stderr: string[]): RuleSettings {
     let file = this.byFolder.get(folder);
     if (!this.byFolder.has(folder)) {
-      file = findConfigFile(folder, (candidate) => fs.existsSync(candidate));
+      file = findConfigFile(folder, nameExists);
       this.byFolder.set(folder, file);
     }
     if (file === undefined) return {};

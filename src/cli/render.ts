@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { nameExists } from '../shared/nameExists';
 import { analyze, dayOf, findConfigFile, renderHtmlDocument, renderMarkdown } from '../core';
 import type { RenderArgs } from './args';
 import { describeFsError } from '../shared/fsErrors';
@@ -17,7 +18,7 @@ export function runRender(args: RenderArgs, cwd: string): RenderOutcome {
   const file = path.resolve(cwd, args.file);
   const decoded = readTextFile(file);
   if ('error' in decoded) return { stdout: '', stderr: [`${args.file}: ${decoded.error}`], exitCode: 2 };
-  const configFile = findConfigFile(path.dirname(file), (candidate) => fs.existsSync(candidate));
+  const configFile = findConfigFile(path.dirname(file), nameExists);
   let rules = {};
   if (configFile) {
     const config = readConfigFile(configFile, cwd);
@@ -28,13 +29,38 @@ export function runRender(args: RenderArgs, cwd: string): RenderOutcome {
   if (!analysis.model) {
     return { stdout: '', stderr: [`${args.file}: no readable engagement to render; run \`engagement lint ${args.file}\` to see why.`], exitCode: 1 };
   }
-  const options = { today: dayOf(args.today), redact: args.redact };
+  const options = { today: dayOf(args.today), redact: args.redact, includeChecks: args.includeChecks };
   const content = args.format === 'md' ? renderMarkdown(analysis, options) : renderHtmlDocument(analysis, options);
   if (!args.output) return { stdout: content, stderr: [], exitCode: 0 };
+  const problem = writeOutput(file, path.resolve(cwd, args.output), content);
+  return problem ? { stdout: '', stderr: [`${args.output}: ${problem}`], exitCode: 2 } : { stdout: '', stderr: [], exitCode: 0 };
+}
+
+/**
+ * Writes the export next to its target and renames it into place, so an interrupted run
+ * leaves the old file or the new one, never half of one. Refuses to overwrite the engagement
+ * itself (a slip of `-o` would lose it) and anything but a regular file: a pipe would block
+ * the run, a device would take the page. Returns the problem in words, or undefined.
+ */
+function writeOutput(input: string, output: string, content: string): string | undefined {
+  let existing: fs.Stats | undefined;
   try {
-    fs.writeFileSync(path.resolve(cwd, args.output), content);
-  } catch (err) {
-    return { stdout: '', stderr: [`${args.output}: ${describeFsError(err)}`], exitCode: 2 };
+    existing = fs.statSync(output);
+  } catch {
+    existing = undefined; // a new file
   }
-  return { stdout: '', stderr: [], exitCode: 0 };
+  if (existing) {
+    if (!existing.isFile()) return 'is not a regular file; name a file to write the export to.';
+    const source = fs.statSync(input);
+    if (existing.ino === source.ino && existing.dev === source.dev) return 'is the engagement being rendered; name another file for the export.';
+  }
+  const temporary = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, content, { flag: 'wx', mode: existing ? existing.mode & 0o777 : 0o666 });
+    fs.renameSync(temporary, output);
+  } catch (err) {
+    fs.rmSync(temporary, { force: true });
+    return describeFsError(err);
+  }
+  return undefined;
 }

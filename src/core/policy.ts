@@ -37,13 +37,22 @@ export function applyPolicy(raw: readonly RawFinding[], text: string, lines: Lin
       compare(a.ruleId, b.ruleId) ||
       compare(a.message, b.message),
   );
-  if (kept.length <= LIMITS.findingsPerFile) return kept;
-  const shown = kept.slice(0, LIMITS.findingsPerFile);
+  return capFindings(kept, 'schema');
+}
+
+/**
+ * The first findings of a file up to the per-file limit, and one more that counts the rest:
+ * what a person can act on, and output whose size no file can blow up. `ruleId` is the id
+ * the count is reported under (`schema` for engagements, `config` for configuration files).
+ */
+export function capFindings<T extends Finding>(sorted: T[], ruleId: string): (T | Finding)[] {
+  if (sorted.length <= LIMITS.findingsPerFile) return sorted;
+  const shown: (T | Finding)[] = sorted.slice(0, LIMITS.findingsPerFile);
   shown.push({
-    ruleId: 'schema',
+    ruleId,
     severity: 'info',
-    message: `${kept.length - LIMITS.findingsPerFile} more findings are not shown; fix the ones above first.`,
-    range: shown[shown.length - 1]!.range,
+    message: `${sorted.length - LIMITS.findingsPerFile} more findings are not shown; fix the ones above first.`,
+    range: sorted[LIMITS.findingsPerFile - 1]!.range,
   });
   return shown;
 }

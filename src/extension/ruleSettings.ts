@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { nameExists } from '../shared/nameExists';
 import * as vscode from 'vscode';
 import { findConfigFile, type RuleSettings } from '../core';
 import { onDemand } from './onDemand';
@@ -61,7 +61,7 @@ export class RuleSettingsProvider implements vscode.Disposable {
   }
 
   private fromConfigFile(folder: string): RuleSettings {
-    if (!this.nearest.has(folder)) this.nearest.set(folder, findConfigFile(folder, (candidate) => fs.existsSync(candidate)));
+    if (!this.nearest.has(folder)) this.nearest.set(folder, findConfigFile(folder, nameExists));
     const file = this.nearest.get(folder);
     if (!file) return {};
     let rules = this.parsed.get(file);

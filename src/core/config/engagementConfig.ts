@@ -1,3 +1,4 @@
+import { capFindings } from '../policy';
 import { isRuleId, RULE_CATALOG } from '../rules';
 import { closest } from '../schema/closest';
 import type { Finding, RuleSetting, RuleSettings } from '../types';
@@ -58,6 +59,6 @@ export function parseConfig(text: string): EngagementConfig {
     rules[id] = setting as RuleSetting;
   }
   findings.sort((a, b) => a.range.start - b.range.start);
-  return { rules, findings, broken: false };
+  return { rules, findings: capFindings(findings, 'config'), broken: false };
 }
 
