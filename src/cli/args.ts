@@ -20,6 +20,8 @@ export interface RenderArgs {
   readonly output?: string;
   readonly format: 'html' | 'md';
   readonly redact: ('fees' | 'notes')[];
+  /** Add the findings (left out of a copy by default: they are the team's). */
+  readonly includeChecks: boolean;
   readonly today?: string;
 }
 
@@ -115,6 +117,7 @@ function parseRender(args: string[]): ParsedArgs {
   let format: 'html' | 'md' = 'html';
   let today: string | undefined;
   const redact: ('fees' | 'notes')[] = [];
+  let includeChecks = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = splitFlag(arg);
@@ -145,6 +148,9 @@ function parseRender(args: string[]): ParsedArgs {
         today = v;
         break;
       }
+      case '--include-checks':
+        includeChecks = true;
+        break;
       default:
         if (flag.startsWith('-')) return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
         if (file) return { command: 'usage-error', message: 'render takes one file.' };
@@ -152,7 +158,7 @@ function parseRender(args: string[]): ParsedArgs {
     }
   }
   if (!file) return { command: 'usage-error', message: 'render needs a file: engagement render <file> -o plan.html' };
-  return { command: 'render', file, output, format, redact, today };
+  return { command: 'render', file, output, format, redact, includeChecks, today };
 }
 
 export const HELP = `engagement — check fractional executive engagement files
@@ -161,9 +167,12 @@ Usage:
   engagement lint [paths or globs…] [options]
       Check *.engagement.yaml / *.engagement.yml files. Without paths, every such
       file under the current folder (node_modules and .git are skipped).
-  engagement render <file> [-o out.html] [--format html|md] [--redact fees,notes] [--today YYYY-MM-DD]
+  engagement render <file> [-o out.html] [--format html|md] [--redact fees,notes]
+                          [--include-checks] [--today YYYY-MM-DD]
       Write the plan, authority matrix and KPI scorecard as one self-contained HTML
       file (no script, no network, print-ready) or as Markdown. Default: stdout.
+      The findings are left out unless --include-checks; a redacted field's values
+      appear nowhere, findings included. -o never overwrites the engagement itself.
   engagement rules        List the rules with their default severity.
   engagement schema       Print the path of the JSON schema.
   engagement --help | --version
@@ -174,7 +183,7 @@ Options for lint:
   --today <YYYY-MM-DD>    The date the analysis is about (default: today)
   --color, --no-color     Force or disable colors in stylish output (NO_COLOR is honoured)
   -j, --jobs <n>          Threads to lint with (default: one fewer than the cores, from 64 files on)
-  --stats                 Print files per second and peak memory to stderr
+  --stats                 Print files per second, peak memory and CPU time to stderr
 
 Severities per rule come from the nearest .engagementrc.yaml above each file:
   rules:

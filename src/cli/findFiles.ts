@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { ENGAGEMENT_FILE } from '../core';
 import { describeFsError } from '../shared/fsErrors';
 import { walkFolder as walk, type WalkProblems } from '../shared/walkFolder';
-import { globToRegExp, isGlob, splitGlob } from './glob';
+import { globMatcher, isGlob, splitGlob } from './glob';
 
 export interface FileList {
   /** Absolute paths, sorted, without duplicates. */
@@ -27,9 +27,13 @@ export function findFiles(args: readonly string[], cwd: string): FileList {
     if (isGlob(arg)) {
       const { base, rest } = splitGlob(arg);
       const root = path.resolve(cwd, base);
-      const matcher = globToRegExp(rest);
+      const matcher = globMatcher(rest);
+      if ('problem' in matcher) {
+        problems.push(`${arg}: not a valid pattern: ${matcher.problem}`);
+        continue;
+      }
       const before = found.size;
-      const matches = (file: string): boolean => matcher.test(path.relative(root, file).split(path.sep).join('/'));
+      const matches = (file: string): boolean => matcher.matches(path.relative(root, file).split(path.sep).join('/'));
       walk(root, matches, (file) => found.add(file), walkProblems);
       if (found.size === before) problems.push(`${arg}: no file matches this pattern.`);
       continue;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -91,6 +92,37 @@ describe('engagement command line', () => {
     assert.match(none.stderr, /no file matches/);
   });
 
+  it('matches globs as bash does: braces, classes, hidden folders, literal parentheses', () => {
+    const dir = workspace({ 'Client (2026)/a.engagement.yaml': ERROR, 'Client 2026/b.engagement.yaml': ERROR, '.hidden/c.engagement.yml': ERROR, 'x/d.engagement.yaml': ERROR });
+    const files = (pattern: string): string[] => (JSON.parse(run(['lint', pattern, '-f', 'json'], dir).stdout) as JsonResult[]).map((r) => path.relative(dir, r.filePath));
+    assert.deepEqual(files('Client (2026)/*.yaml'), [path.join('Client (2026)', 'a.engagement.yaml')]);
+    assert.deepEqual(files('**/*.engagement.{yaml,yml}').length, 4);
+    assert.deepEqual(files('[!C]*/*.yaml'), [path.join('x', 'd.engagement.yaml')]);
+    assert.deepEqual(files('.hidden/*'), [path.join('.hidden', 'c.engagement.yml')]);
+  });
+
+  it('matches repeated ** against a deep tree without backtracking', () => {
+    const deep = Array.from({ length: 25 }, () => 'a').join('/');
+    const dir = workspace({ [`${deep}/x.engagement.yaml`]: ERROR, [`${deep}/y.other`]: 'x' });
+    // The hand-written matcher took 86 s here; the mocha timeout fails a return of it.
+    const pattern = `${'**/a/'.repeat(12)}*.engagement.yaml`;
+    const result = run(['lint', pattern, '-f', 'json'], dir);
+    assert.equal(result.code, 1, result.stderr);
+    assert.equal((JSON.parse(result.stdout) as JsonResult[]).length, 1);
+  });
+
+  it('refuses an invalid pattern with one line and exit 2, and lints the other arguments', () => {
+    const dir = workspace({ 'a.engagement.yaml': ERROR });
+    const result = run(['lint', '[z-a]*.yaml', '{a,b.yaml', '[x.yaml', 'a.engagement.yaml', '-f', 'json'], dir);
+    assert.equal(result.code, 2);
+    assert.deepEqual(result.stderr.trim().split('\n'), [
+      'engagement: [z-a]*.yaml: not a valid pattern: the range z-a runs backwards.',
+      'engagement: {a,b.yaml: not a valid pattern: a brace { is not closed (write \\{ for a literal one).',
+      'engagement: [x.yaml: not a valid pattern: the bracket at character 1 is not closed (write \\[ for a literal one).',
+    ]);
+    assert.equal((JSON.parse(result.stdout) as JsonResult[]).length, 1);
+  });
+
   it('prints a readable stylish report', () => {
     const dir = workspace({ 'w.engagement.yaml': WARNING });
     const result = run(['lint'], dir);
@@ -164,7 +196,7 @@ describe('engagement command line', () => {
     const rules = new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)));
     assert.ok(rules.has('portfolio-overcommitted') && rules.has('schema'), [...rules].join(', '));
     assert.match(three.stderr, /broken\.engagement\.yaml: not valid UTF-8/);
-    assert.match(three.stderr, /stats: 92 files in \d+ ms \(\d+ files\/s\) on 3 threads; peak memory \d+ MB/);
+    assert.match(three.stderr, /stats: 92 files in \d+ ms \(\d+ files\/s\) on 3 threads; peak memory \d+ MB; cpu \d+ ms/);
     assert.doesNotMatch(one.stderr, /stats:/);
     // Without --jobs: one thread fewer than the cores (V8's own threads need the other).
     const usual = run(['lint', '-f', 'json', '--stats'], dir);
@@ -202,6 +234,39 @@ describe('engagement command line', () => {
       assert.match(result.stdout, /^# Base engagement/);
       assert.match(result.stdout, /## Authority matrix/);
       assert.doesNotMatch(result.stdout, /monthly cost|internal only/);
+    });
+
+    it('leaves the findings out of a copy unless asked, and a redacted value out of every finding', () => {
+      // A fee the schema rejects is quoted by the schema's message: the redacted copy must not show it.
+      const wrongFee = BASE.replace('mandate:', 'fees: { rate: "EUR 1850 per day" }\nnotes: "call Dana about the 77,500 renewal"\nmandate:');
+      const dir = workspace({ 'e.engagement.yaml': wrongFee });
+      const plain = run(['render', 'e.engagement.yaml', '--today', '2026-02-07'], dir);
+      assert.equal(plain.code, 0, plain.stderr);
+      assert.doesNotMatch(plain.stdout, /id="findings"/, 'no checks unless asked');
+      const checked = run(['render', 'e.engagement.yaml', '--include-checks', '--today', '2026-02-07'], dir);
+      assert.match(checked.stdout, /<h2>Checks<\/h2>/);
+      assert.match(checked.stdout, /EUR 1850 per day/, 'the unredacted copy quotes the value');
+      const redacted = run(['render', 'e.engagement.yaml', '--include-checks', '--redact', 'fees,notes', '--today', '2026-02-07'], dir);
+      assert.match(redacted.stdout, /<h2>Checks<\/h2>/);
+      assert.doesNotMatch(redacted.stdout, /1850|1,850|77,500|call Dana/);
+    });
+
+    it('refuses to overwrite the engagement or to write into a pipe, and replaces a file whole', () => {
+      const dir = workspace({ 'e.engagement.yaml': withFees, 'old.html': 'old export' });
+      const self = run(['render', 'e.engagement.yaml', '-o', './e.engagement.yaml'], dir);
+      assert.equal(self.code, 2);
+      assert.match(self.stderr, /e\.engagement\.yaml: is the engagement being rendered; name another file for the export\./);
+      assert.equal(fs.readFileSync(path.join(dir, 'e.engagement.yaml'), 'utf8'), withFees, 'the engagement is untouched');
+      fs.symlinkSync('e.engagement.yaml', path.join(dir, 'alias.html'));
+      assert.equal(run(['render', 'e.engagement.yaml', '-o', 'alias.html'], dir).code, 2, 'nor through a link to it');
+      execFileSync('mkfifo', [path.join(dir, 'pipe.html')]);
+      const pipe = run(['render', 'e.engagement.yaml', '-o', 'pipe.html'], dir, { timeout: 60_000 });
+      assert.equal(pipe.code, 2);
+      assert.match(pipe.stderr, /pipe\.html: is not a regular file/);
+      const replaced = run(['render', 'e.engagement.yaml', '-o', 'old.html'], dir);
+      assert.equal(replaced.code, 0, replaced.stderr);
+      assert.match(fs.readFileSync(path.join(dir, 'old.html'), 'utf8'), /^<!DOCTYPE html>/);
+      assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left behind');
     });
 
     it('exits 2 on a missing file or a bad option, and 1 on a file with nothing to render', () => {

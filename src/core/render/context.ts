@@ -11,6 +11,11 @@ export interface RenderOptions {
   readonly today: Day;
   readonly redact?: readonly Redactable[];
   /**
+   * Show the findings (the "Checks" section). They are the team's working notes: the
+   * preview shows them, a copy for the client leaves them out unless asked.
+   */
+  readonly includeChecks?: boolean;
+  /**
    * Positions (timeline bars, progress) as `style` attributes (a static file) or as
    * `data-style` for a page whose CSP forbids inline styles: its script applies them.
    */

@@ -103,7 +103,6 @@ span.ek-level { display: inline-block; padding: 0 6px; border-radius: 3px; }
   .ek-section { break-inside: avoid-page; }
   tr, .ek-phase-row { break-inside: avoid; }
   .ek-phase, .ek-activity, .ek-decide, .ek-bar span, .ek-kind-diagnostic, .ek-kind-build, .ek-kind-execute, .ek-today { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  #findings { display: none; }
   .ek-banner { display: none; }
   @page { margin: 14mm; }
 }

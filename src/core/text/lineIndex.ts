@@ -16,6 +16,11 @@ export class LineIndex {
     return (this.starts ??= lineStartsOf(this.text));
   }
 
+  /** The text of a range, e.g. what a node of the document says in the file. */
+  textOf(range: { readonly start: number; readonly end: number }): string {
+    return this.text.slice(range.start, range.end);
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }

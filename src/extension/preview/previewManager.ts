@@ -25,7 +25,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       vscode.commands.registerCommand('engagementKit.openPreview', (uri?: vscode.Uri) => this.open(uri, false)),
       vscode.commands.registerCommand('engagementKit.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, true)),
       vscode.commands.registerCommand('engagementKit.togglePreviewLock', () => this.active?.setLocked(!this.active.isLocked)),
-      vscode.commands.registerCommand('engagementKit.exportHtml', (uri?: vscode.Uri, options?: { target?: vscode.Uri; redact?: Redactable[] }) => this.exportHtml(uri, options)),
+      vscode.commands.registerCommand('engagementKit.exportHtml', (uri?: vscode.Uri, options?: { target?: vscode.Uri; redact?: Redactable[]; includeChecks?: boolean }) => this.exportHtml(uri, options)),
     );
   }
 
@@ -82,7 +82,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
   }
 
   /** "Export Plan as HTML…": a self-contained file, optionally without fees and notes. */
-  private async exportHtml(uri?: vscode.Uri, options: { target?: vscode.Uri; redact?: Redactable[] } = {}): Promise<vscode.Uri | undefined> {
+  private async exportHtml(uri?: vscode.Uri, options: { target?: vscode.Uri; redact?: Redactable[]; includeChecks?: boolean } = {}): Promise<vscode.Uri | undefined> {
     const resource = this.resourceFor(uri);
     if (!resource) {
       void vscode.window.showInformationMessage('Open an engagement file to export it.');
@@ -95,22 +95,25 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       return undefined;
     }
     let redact = options.redact;
+    let includeChecks = options.includeChecks ?? false;
     if (!redact) {
       const picked = await vscode.window.showQuickPick(
         [
-          { label: 'fees', description: 'Rates, bonuses and the estimated monthly cost', picked: true },
-          { label: 'notes', description: 'Engagement and review notes', picked: true },
+          { label: 'Leave out fees', field: 'fees' as const, description: 'Rates, bonuses and the estimated monthly cost', picked: true },
+          { label: 'Leave out notes', field: 'notes' as const, description: 'Engagement, review and measurement notes', picked: true },
+          { label: 'Include checks', field: undefined, description: "The findings: the team's working notes, not the client's", picked: false },
         ],
-        { canPickMany: true, title: 'Export Plan as HTML: leave out for a client copy' },
+        { canPickMany: true, title: 'Export Plan as HTML: a copy for the client' },
       );
       if (!picked) return undefined;
-      redact = picked.map((p) => p.label as Redactable);
+      redact = picked.flatMap((p) => (p.field ? [p.field] : []));
+      includeChecks = picked.some((p) => !p.field);
     }
     const target =
       options.target ??
       (await vscode.window.showSaveDialog({ defaultUri: resource.with({ path: resource.path.replace(ENGAGEMENT_FILE, '.html') }), filters: { HTML: ['html'] }, title: 'Export Plan as HTML' }));
     if (!target) return undefined;
-    const html = onDemand().renderHtmlDocument(analysis, { today: dayOf(today()), redact });
+    const html = onDemand().renderHtmlDocument(analysis, { today: dayOf(today()), redact, includeChecks });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
     return target;
   }

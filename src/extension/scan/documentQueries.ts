@@ -81,7 +81,7 @@ function answer(query: DocumentQuery, analysis: Analysis, text: string, lastGood
       });
     case 'preview': {
       const shown = analysis.model && !analysis.syntaxBroken ? analysis : (lastGood ?? analysis);
-      return { html: renderBody(shown, { today: analysis.today, inlineStyles: false }), fromLastGood: shown !== analysis };
+      return { html: renderBody(shown, { today: analysis.today, inlineStyles: false, includeChecks: true }), fromLastGood: shown !== analysis };
     }
   }
 }
