@@ -8,6 +8,7 @@ import { FILE_RULES } from './rules';
 import type { RuleContext } from './rules/rule';
 import { schemaFindings } from './schema/schemaFindings';
 import { validateAgainstSchema } from './schema/validator';
+import { withoutEmptyFields } from './schema/emptyFields';
 import { invalidValuePaths, withoutInvalidValues } from './schema/invalidValues';
 import { shapeProblems } from './shapeChecks';
 import { collectSymbols, type SymbolEntry } from './symbols';
@@ -158,9 +159,10 @@ function read(text: string, options: AnalyzeOptions): Reading {
   // schema, and sizes nothing (a plan of ten million days, a KPI at 1e308); the rules see it
   // as absent, and `invalidPaths` tells them it was written. Outlines read the same model,
   // so the tree and the portfolio agree with the checks.
-  const schemaErrors = validateAgainstSchema(parsed.value);
+  const data = withoutEmptyFields(parsed.value);
+  const schemaErrors = validateAgainstSchema(data);
   const rejected = invalidValuePaths(schemaErrors);
-  const model = rejected.length === 0 ? normalize(parsed.value, options.forCard === true) : withInvalidPaths(normalize(withoutInvalidValues(parsed.value, rejected), options.forCard === true), rejected);
+  const model = rejected.length === 0 ? normalize(data, options.forCard === true) : withInvalidPaths(normalize(withoutInvalidValues(data, rejected), options.forCard === true), rejected);
   return { base, findings, parsed, schemaErrors, model, schedule: model && scheduleOf(model) };
 }
 

@@ -4,13 +4,17 @@ export interface DaySpan {
   readonly last: number;
 }
 
-/** `"1-30"` → { first: 1, last: 30 }; `undefined` if malformed or backwards. */
-export function parseDayRange(text: unknown): DaySpan | undefined {
-  if (typeof text !== 'string') return undefined;
-  const match = /^([1-9][0-9]{0,3})-([1-9][0-9]{0,3})$/.exec(text);
+/**
+ * `"1-30"` → { first: 1, last: 30 }; one day or week, `12` or `"12"`, → { first: 12, last: 12 };
+ * `undefined` if malformed or backwards (the schema has said why).
+ */
+export function parseDayRange(value: unknown): DaySpan | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 1 && value <= 9999 ? { first: value, last: value } : undefined;
+  if (typeof value !== 'string') return undefined;
+  const match = /^([1-9][0-9]{0,3})(?:-([1-9][0-9]{0,3}))?$/.exec(value);
   if (!match) return undefined;
   const first = Number(match[1]);
-  const last = Number(match[2]);
+  const last = match[2] === undefined ? first : Number(match[2]);
   return first <= last ? { first, last } : undefined;
 }
 
@@ -20,5 +24,5 @@ export function weeksToDays(weeks: DaySpan): DaySpan {
 }
 
 export function formatSpan(span: DaySpan): string {
-  return `${span.first}-${span.last}`;
+  return span.first === span.last ? String(span.first) : `${span.first}-${span.last}`;
 }

@@ -54,6 +54,7 @@ small, .ek-muted { color: var(--ek-muted); }
 .ek-kind-diagnostic { background: #6f42c1; }
 .ek-kind-build { background: #0969da; }
 .ek-kind-execute { background: #1a7f37; }
+.ek-unplaced { position: absolute; top: 2px; left: 4px; font-size: 0.85em; font-style: italic; color: var(--ek-muted); }
 .ek-activity { top: 6px; height: 10px; background: var(--ek-muted); opacity: 0.55; }
 .ek-is-deliverable { background: var(--ek-accent); opacity: 1; }
 .ek-deliverable { color: var(--ek-accent); }

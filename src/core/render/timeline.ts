@@ -1,8 +1,12 @@
 import { planCalendar, planPosition } from '../calendar';
 import type { RenderContext } from './context';
 import { esc, lineAttr } from './escape';
+import { formatSpan } from '../model/dayRange';
 
 const pct = (value: number): string => `${(Math.round(value * 10000) / 100).toFixed(2)}%`;
+
+/** In place of a bar, for an item whose days or weeks are missing or not readable. */
+const UNPLACED = '<span class="ek-unplaced">not placed: its days or weeks are missing or not readable</span>';
 
 /**
  * The plan on a timeline: phases as bands over the plan's days with a week grid and dates,
@@ -30,17 +34,23 @@ export function renderTimeline(context: RenderContext): string {
 
   const rows = plan.phases
     .map((phase) => {
-      if (!phase.days) return '';
       const dates = calendar?.phases.find((p) => p.phase === phase);
-      const band = `<div class="ek-row ek-phase-line"${lineAttr(context.line(phase.path))}><div class="ek-label"><strong>${esc(phase.name ?? phase.id ?? 'Phase')}</strong><small>days ${phase.days.first}-${phase.days.last}${dates ? ` · ${esc(dates.startDate)} → ${esc(dates.endDate)}` : ''}</small></div>
-<div class="ek-track"><div class="ek-phase ek-kind-${esc(phase.kind ?? 'custom')}"${context.style(`left:${left(phase.days.first)};width:${width(phase.days.first, phase.days.last)}`)}></div></div></div>`;
+      // An item with unreadable days stays in the plan, marked; the checks say what to fix.
+      const when = phase.days ? `days ${formatSpan(phase.days)}${dates ? ` · ${esc(dates.startDate)} → ${esc(dates.endDate)}` : ''}` : 'days not readable';
+      const bar = phase.days
+        ? `<div class="ek-phase ek-kind-${esc(phase.kind ?? 'custom')}"${context.style(`left:${left(phase.days.first)};width:${width(phase.days.first, phase.days.last)}`)}></div>`
+        : UNPLACED;
+      const band = `<div class="ek-row ek-phase-line"${lineAttr(context.line(phase.path))}><div class="ek-label"><strong>${esc(phase.name ?? phase.id ?? 'Phase')}</strong><small>${when}</small></div>
+<div class="ek-track">${bar}</div></div>`;
       const activities = phase.activities
         .map((activity) => {
-          if (!activity.span) return '';
           const marker = activity.deliverable ? '<span class="ek-deliverable" title="Deliverable">◆</span> ' : '';
           const owner = activity.owner ? ` <em>${esc(activity.owner)}</em>` : '';
+          const bar = activity.span
+            ? `<div class="ek-activity${activity.deliverable ? ' ek-is-deliverable' : ''}"${context.style(`left:${left(activity.span.first)};width:${width(activity.span.first, Math.min(activity.span.last, days))}`)} title="days ${formatSpan(activity.span)}"></div>`
+            : UNPLACED;
           return `<div class="ek-row"${lineAttr(context.line(activity.path))}><div class="ek-label">${marker}${esc(activity.name ?? 'Activity')}${owner}</div>
-<div class="ek-track"><div class="ek-activity${activity.deliverable ? ' ek-is-deliverable' : ''}"${context.style(`left:${left(activity.span.first)};width:${width(activity.span.first, Math.min(activity.span.last, days))}`)} title="days ${activity.span.first}-${activity.span.last}"></div></div></div>`;
+<div class="ek-track">${bar}</div></div>`;
         })
         .join('');
       const goal = phase.goal || phase.ceoRole ? `<p class="ek-goal">${phase.goal ? `<span>Goal: ${esc(phase.goal)}</span>` : ''}${phase.ceoRole ? `<span>CEO: ${esc(phase.ceoRole)}</span>` : ''}</p>` : '';

@@ -8,7 +8,6 @@ import { closest } from './closest';
 const PATTERN_WORDS: Record<string, string> = {
   '^[a-z0-9][a-z0-9-]*$': 'an id of lowercase letters, digits and dashes (e.g. `head-of-sales`)',
   '^\\d{4}-\\d{2}-\\d{2}$': 'a date as YYYY-MM-DD',
-  '^[1-9][0-9]{0,3}-[1-9][0-9]{0,3}$': 'a range like "1-30"',
   '^[A-Z]{3}$': 'a three-letter ISO 4217 currency code such as USD or EUR',
   '^[^@\\s]+@[^@\\s]+$': 'an e-mail address',
   '^(\\d{4}-\\d{2}-\\d{2}|day [1-9][0-9]*)$': 'a date as YYYY-MM-DD or a plan day such as "day 90"',
@@ -66,10 +65,13 @@ function toFinding(error: ErrorObject, sourceMap: SourceMap): RawFinding | undef
     }
     case 'const':
       return make(`${subject(where)} must be \`${String(params.allowedValue)}\` (found ${show(error.data)}).`, valueRange(), String(params.allowedValue));
-    case 'type':
-      return make(`${subject(where)} must be ${article(String(params.type))}, found ${typeName(error.data)}.`, valueRange());
+    case 'type': {
+      const written = String(params.type) === 'number' ? numberWrittenAsText(error.data) : undefined;
+      const hint = written === undefined ? '' : ` Write \`${written}\`, a plain number.`;
+      return make(`${subject(where)} must be ${article(String(params.type))}, found ${typeName(error.data)}.${hint}`, valueRange(), written);
+    }
     case 'pattern': {
-      const words = PATTERN_WORDS[String(params.pattern)] ?? `text matching ${String(params.pattern)}`;
+      const words = patternWords(String(params.pattern), error.instancePath);
       return make(`${subject(where)} must be ${words} (found ${show(error.data)}).`, propertyNameAware(error, sourceMap) ?? valueRange());
     }
     case 'format':
@@ -106,6 +108,30 @@ function toFinding(error: ErrorObject, sourceMap: SourceMap): RawFinding | undef
     default:
       return make(`${subject(where)} does not satisfy the schema's \`${error.keyword}\` rule.`, valueRange());
   }
+}
+
+/** The words for a pattern; a day range says days or weeks after the field it is in. */
+function patternWords(pattern: string, pointer: string): string {
+  if (pattern === DAY_RANGE) {
+    return pointer.endsWith('/weeks') ? 'a week or a range of weeks, like 4 or "2-3"' : 'a day or a range of days, like 12 or "1-30"';
+  }
+  return PATTERN_WORDS[pattern] ?? `text matching ${pattern}`;
+}
+
+const DAY_RANGE = '^[1-9][0-9]{0,3}(-[1-9][0-9]{0,3})?$';
+
+/**
+ * The number a piece of text means, as it should be written, when it plainly is one:
+ * `"25"`, `"10,000"`, `"$1.5k"`, `"EUR 2m"`, `"12%"`. A schema error still, since quoting
+ * a number is a mistake a file should not keep; the message shows what to write.
+ */
+export function numberWrittenAsText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^\s*(?:[A-Z]{3}\s*|[$€£¥])?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([kKmMbB]n?)?\s*(?:[A-Z]{3}|%)?\s*$/.exec(value);
+  if (!match) return undefined;
+  const scale = { k: 1e3, m: 1e6, b: 1e9 }[(match[2] ?? '').charAt(0).toLowerCase()] ?? 1;
+  const number = Number(match[1]!.replace(/,/g, '')) * scale;
+  return Number.isFinite(number) ? String(Number(number.toPrecision(12))) : undefined;
 }
 
 /** A property-name error points at the offending key, which ajv gives separately. */
