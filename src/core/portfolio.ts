@@ -4,8 +4,9 @@ import type { Engagement } from './model/engagement';
 import type { RawFinding } from './types';
 import { pointerOf } from './yaml/sourceMap';
 
-/** Weeks in an average month, to turn `days-per-month` into days a week. */
-export const WEEKS_PER_MONTH = 4.33;
+import { WEEKS_PER_MONTH } from './model/monthlyCost';
+
+export { WEEKS_PER_MONTH };
 /** Days a week one person can give in total. */
 export const WEEKLY_CAPACITY = 5;
 

@@ -36,7 +36,7 @@ describe('HTML renderer', () => {
     // columns: exec, ceo, cfo
     assert.deepEqual(rows, [
       ['Hire within sales', '', ['decide', 'inform', 'none']],
-      ['Tools and campaigns', '5000 USD', ['decide', 'none', 'consult']],
+      ['Tools and campaigns', '5,000 USD', ['decide', 'none', 'consult']],
       ['Sales stages', '', ['decide', 'none', 'none']],
       ['Ideal customer profile', '', ['recommend', 'decide', 'none']],
     ]);

@@ -148,6 +148,9 @@ const NEAR_MISSES: Record<string, readonly NearMiss[]> = {
 
 const apply = (edits: readonly (readonly [string, string])[]): string => edits.reduce((text, [from, to]) => edit(text, from, to), BASE);
 
+/** A sentence that tells the reader to do something: an imperative after the statement of what is wrong. */
+const TELLS_WHAT_TO_DO = /(?:^|[:.;,] |, or |\bor )(?:add|give|set|start|move|correct|extend|shorten|raise|remove|make|name|write|drop|split|replace|choose|keep|plan|use|record|fix|agree|list|hand|limit|lower|define|declare|schedule|ask|grant|say|lengthen|cut|rename|reduce|turn|state|put|change|score|end|check|let|open|include)\b/i;
+
 describe('rules', () => {
   it('the base fixture is clean: no rule fires on it', () => {
     assert.deepEqual(analyze(BASE).findings, []);
@@ -168,6 +171,8 @@ describe('rules', () => {
           const expected = c.severity ?? RULE_CATALOG.find((r) => r.id === ruleId)!.defaultSeverity;
           assert.equal(finding.severity, expected);
           assert.ok(finding.message.length > 20, 'the message explains the finding');
+          assert.match(finding.message, TELLS_WHAT_TO_DO, 'the message says what to do, not only what is wrong');
+          assert.doesNotMatch(finding.message, /\b1 days\b|\ba `[aeiou]|\d{5,}/, 'good English, numbers grouped');
         });
       }
       for (const miss of NEAR_MISSES[ruleId] ?? []) {

@@ -12,11 +12,3 @@ export function esc(value: unknown): string {
 export function lineAttr(line: number | undefined): string {
   return line === undefined ? '' : ` data-line="${line}"`;
 }
-
-export function formatNumber(value: number | undefined, unit?: string): string {
-  if (value === undefined) return '–';
-  const text = Math.abs(value) >= 10_000 ? value.toLocaleString('en-US') : String(Math.round(value * 100) / 100);
-  if (!unit) return text;
-  if (unit === '%') return `${text} %`;
-  return /^[A-Z]{3}$/.test(unit) ? `${text} ${unit}` : `${text} ${unit}`;
-}

@@ -1,41 +1,42 @@
 import { describePlanPosition, planCalendar, planPosition } from '../calendar';
 import { formatDay } from '../model/dates';
 import { scheduleOf } from '../model/schedule';
-import { WEEKS_PER_MONTH } from '../portfolio';
+import { monthlyCost } from '../model/monthlyCost';
+import { daysAMonth, daysAWeek, formatAmount } from '../text/numbers';
 import type { RenderContext } from './context';
-import { esc, formatNumber, lineAttr } from './escape';
+import { esc, lineAttr } from './escape';
 
-const HOURS_PER_DAY = 8;
+/** The estimated monthly cost as a person reads it: at the base commitment, then during each surge. */
+export function describeMonthlyCost(context: RenderContext): string | undefined {
+  const cost = monthlyCost(context.model);
+  if (!cost) return undefined;
+  const money = (value: number): string => formatAmount(Math.round(value), context.model.currency);
+  return [money(cost.base), ...cost.surges.map((s) => `${money(s.cost)} during the surge from ${s.from} to ${s.until}`)].join('; ');
+}
 
-/** Estimated monthly cost from the rate and the base commitment, when both are known. */
-export function monthlyCost(context: RenderContext): number | undefined {
-  const { model } = context;
-  const rate = model.fees?.rate;
-  if (!rate || rate.amount === undefined || !rate.per) return undefined;
-  if (rate.per === 'month') return rate.amount;
-  const c = model.commitment;
-  const daysPerMonth = c?.daysPerMonth ?? (c?.daysPerWeek !== undefined ? c.daysPerWeek * WEEKS_PER_MONTH : undefined);
-  if (daysPerMonth === undefined) return undefined;
-  return rate.amount * daysPerMonth * (rate.per === 'hour' ? HOURS_PER_DAY : 1);
+/** The commitment in words, every surge with its dates. */
+export function describeCommitment(context: RenderContext): string | undefined {
+  const c = context.model.commitment;
+  const base = c?.daysPerWeek !== undefined ? daysAWeek(c.daysPerWeek) : c?.daysPerMonth !== undefined ? daysAMonth(c.daysPerMonth) : undefined;
+  if (base === undefined) return undefined;
+  const surges = (c?.surges ?? []).map((s) => `surge: ${s.daysPerWeek !== undefined ? daysAWeek(s.daysPerWeek) : '? days a week'} from ${s.from ?? '?'} to ${s.until ?? '?'}`);
+  return [base, ...surges].join('; ');
 }
 
 export function renderHeader(context: RenderContext): string {
   const { model } = context;
   const schedule = scheduleOf(model);
   const term = schedule.termStart === undefined ? 'no start date' : `${formatDay(schedule.termStart)} → ${schedule.termEnd === undefined ? 'open-ended' : formatDay(schedule.termEnd)}`;
-  const c = model.commitment;
-  const commitment = c?.daysPerWeek !== undefined ? `${c.daysPerWeek} days a week` : c?.daysPerMonth !== undefined ? `${c.daysPerMonth} days a month` : 'not set';
-  const surges = (c?.surges ?? []).map((s) => `${s.daysPerWeek ?? '?'} days a week from ${s.from ?? '?'} to ${s.until ?? '?'}`);
-  const cost = context.redacted('fees') ? undefined : monthlyCost(context);
+  const cost = context.redacted('fees') ? undefined : describeMonthlyCost(context);
   const position = planCalendar(model) ? describePlanPosition(planPosition(model, context.options.today)) : undefined;
   const facts: [string, string, (string | number)[]][] = [
     ['Client', [model.client?.name, model.client?.stage, model.client?.industry].filter(Boolean).join(' · '), ['client']],
     ['Executive', [model.executive?.name, model.executive?.role].filter(Boolean).join(', '), ['executive']],
     ['Status', model.status ?? '–', ['status']],
     ['Term', term, ['term']],
-    ['Commitment', [commitment, ...surges.map((s) => `surge: ${s}`)].join('; '), ['commitment']],
+    ['Commitment', describeCommitment(context) ?? 'not set', ['commitment']],
   ];
-  if (cost !== undefined) facts.push(['Estimated monthly cost', formatNumber(Math.round(cost), model.currency), ['fees']]);
+  if (cost !== undefined) facts.push(['Estimated monthly cost', cost, ['fees']]);
   if (position) facts.push(['Today', position, ['plan']]);
   return `<header class="ek-header"${lineAttr(context.line(['title']))}>
 <h1>${esc(model.title ?? model.id ?? 'Untitled engagement')}</h1>

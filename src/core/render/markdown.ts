@@ -4,8 +4,8 @@ import { kpiProgress } from '../kpiStatus';
 import { AREAS } from '../model/engagement';
 import { renderContext, type RenderOptions } from './context';
 import { markdownText } from '../text/safeText';
-import { formatNumber } from './escape';
-import { monthlyCost } from './header';
+import { formatAmount } from '../text/numbers';
+import { describeCommitment, describeMonthlyCost } from './header';
 
 /** A value from the file, as Markdown that shows exactly that text (in a paragraph or a table cell). */
 const cell = markdownText;
@@ -18,11 +18,10 @@ export function renderMarkdown(analysis: Analysis, options: RenderOptions): stri
   const out: string[] = [];
   out.push(`# ${cell(model.title ?? model.id ?? 'Engagement')}`, '');
   if (model.mandate?.problem) out.push(cell(model.mandate.problem), '');
-  const c = model.commitment;
-  const commitment = c?.daysPerWeek !== undefined ? `${c.daysPerWeek} days a week` : c?.daysPerMonth !== undefined ? `${c.daysPerMonth} days a month` : '–';
+  const commitment = describeCommitment(context) ?? '–';
   out.push(`- **Client:** ${cell(model.client?.name ?? '–')}`, `- **Executive:** ${cell([model.executive?.name, model.executive?.role].filter(Boolean).join(', ') || '–')}`, `- **Status:** ${cell(model.status ?? '–')}`, `- **Commitment:** ${cell(commitment)}`);
-  const cost = context.redacted('fees') ? undefined : monthlyCost(context);
-  if (cost !== undefined) out.push(`- **Estimated monthly cost:** ${cell(formatNumber(Math.round(cost), model.currency))}`);
+  const cost = context.redacted('fees') ? undefined : describeMonthlyCost(context);
+  if (cost !== undefined) out.push(`- **Estimated monthly cost:** ${cell(cost)}`);
   out.push('');
 
   const calendar = planCalendar(model);
@@ -44,7 +43,7 @@ export function renderMarkdown(analysis: Analysis, options: RenderOptions): stri
         const level = row.assignments.find((a) => a.party === p)?.level;
         return level === 'decide' ? '**decide**' : (level ?? '');
       });
-      out.push(`| ${area} | ${cell(row.decision ?? row.id)} | ${row.limit !== undefined ? cell(formatNumber(row.limit, model.currency)) : ''} | ${levels.join(' | ')} |`);
+      out.push(`| ${area} | ${cell(row.decision ?? row.id)} | ${row.limit !== undefined ? cell(formatAmount(row.limit, model.currency)) : ''} | ${levels.join(' | ')} |`);
     }
     out.push('');
   }
@@ -53,7 +52,7 @@ export function renderMarkdown(analysis: Analysis, options: RenderOptions): stri
     out.push('## KPI scorecard', '', '| KPI | Type | Baseline | Latest | Target | Deadline | Status |', '|---|---|---|---|---|---|---|');
     for (const kpi of model.kpis) {
       const progress = kpiProgress(kpi, model, options.today);
-      out.push(`| ${cell(kpi.name ?? kpi.id)} | ${cell(kpi.type ?? '')} | ${cell(formatNumber(kpi.baseline, kpi.unit))} | ${cell(formatNumber(progress.latest?.value, kpi.unit))} | ${cell(formatNumber(kpi.target, kpi.unit))} | ${cell(kpi.by ?? '–')} | ${progress.status} |`);
+      out.push(`| ${cell(kpi.name ?? kpi.id)} | ${cell(kpi.type ?? '')} | ${cell(formatAmount(kpi.baseline, kpi.unit))} | ${cell(formatAmount(progress.latest?.value, kpi.unit))} | ${cell(formatAmount(kpi.target, kpi.unit))} | ${cell(kpi.by ?? '–')} | ${progress.status} |`);
     }
     out.push('');
   }

@@ -3,7 +3,8 @@ import { parseDay, formatDay } from '../model/dates';
 import type { Kpi } from '../model/engagement';
 import { deadlineDay, scheduleOf } from '../model/schedule';
 import type { RenderContext } from './context';
-import { esc, formatNumber, lineAttr } from './escape';
+import { formatAmount } from '../text/numbers';
+import { esc, lineAttr } from './escape';
 
 const STATUS_LABEL: Record<KpiStatus, string> = {
   'on-track': 'on track',
@@ -47,7 +48,7 @@ export function renderScorecard(context: RenderContext): string {
       const deadline = kpi.by ? `${esc(kpi.by)}${/^day /.test(kpi.by) && due !== undefined ? ` <small>${formatDay(due)}</small>` : ''}` : '–';
       return `<tr${lineAttr(context.line(kpi.path))}>
 <th scope="row">${esc(kpi.name ?? kpi.id ?? '')}<small class="ek-type">${esc(kpi.type ?? '')}</small></th>
-<td>${esc(formatNumber(kpi.baseline, kpi.unit))}</td><td>${esc(formatNumber(latest, kpi.unit))}</td><td>${esc(formatNumber(kpi.target, kpi.unit))}</td>
+<td>${esc(formatAmount(kpi.baseline, kpi.unit))}</td><td>${esc(formatAmount(latest, kpi.unit))}</td><td>${esc(formatAmount(kpi.target, kpi.unit))}</td>
 <td>${bar}</td><td>${deadline}</td>
 <td><span class="ek-status ek-${progress.status}">${STATUS_LABEL[progress.status]}</span></td>
 <td>${sparkline(kpi)}</td></tr>`;

@@ -12,6 +12,6 @@ export const authorityAdvisoryOnly: Rule = {
   check({ model, report }) {
     if (!model.authority) return;
     if (allRows(model).some((row) => levelOf(row, 'exec') === 'decide')) return;
-    report(['authority'], 'The executive decides nothing: with only advisory rights they cannot act on what they find.', { part: 'key' });
+    report(['authority'], 'The executive decides nothing: with only advisory rights they cannot act on what they find. Give `exec: decide` on the decisions within their remit, with a `limit` where money is involved.', { part: 'key' });
   },
 };

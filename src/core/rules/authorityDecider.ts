@@ -17,7 +17,7 @@ export const authorityDecider: Rule = {
       if (deciders.length >= 2) {
         const names = deciders.map((d) => `\`${d.party}\``).join(', ');
         for (const extra of deciders.slice(1)) {
-          report(extra.path, `${what} has ${deciders.length} deciders (${names}): exactly one party should decide.`, { part: 'key' });
+          report(extra.path, `${what} has ${deciders.length} deciders (${names}): exactly one party should decide. Keep \`decide\` for one and give the others \`approve\`, \`consult\` or \`inform\`.`, { part: 'key' });
         }
       } else if (deciders.length === 0) {
         report(row.decision !== undefined ? [...row.path, 'decision'] : row.path, `${what} has no decider: give one party the \`decide\` level.`, { severity: 'warning' });

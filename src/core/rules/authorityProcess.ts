@@ -12,6 +12,6 @@ export const authorityProcess: Rule = {
   check({ model, report }) {
     if (!model.authority) return;
     if (rowsOf(model, 'process').some((row) => levelOf(row, 'exec') === 'decide')) return;
-    report(areaPath(model, 'process'), 'The executive cannot decide any process change: they can describe what to change but not change it.', { part: 'key' });
+    report(areaPath(model, 'process'), 'The executive cannot decide any process change: they can describe what to change but not change it. Give `exec: decide` on the process changes within their function (stages, campaigns, cadences).', { part: 'key' });
   },
 };

@@ -1,3 +1,4 @@
+import { daysAMonth, daysAWeek } from '../text/numbers';
 import type { Rule } from './rule';
 
 export const commitmentTooLow: Rule = {
@@ -12,9 +13,9 @@ export const commitmentTooLow: Rule = {
     const c = model.commitment;
     if (!c || (model.mandate?.mode ?? 'lead') !== 'lead') return;
     if (c.daysPerWeek !== undefined && c.daysPerWeek < 2) {
-      report(['commitment', 'days-per-week'], `${c.daysPerWeek} day${c.daysPerWeek === 1 ? '' : 's'} a week is too little to lead a function: plan at least 2, or set \`mandate.mode: advise\`.`);
+      report(['commitment', 'days-per-week'], `${daysAWeek(c.daysPerWeek)} is too little to lead a function: plan at least 2, or set \`mandate.mode: advise\`.`);
     } else if (c.daysPerWeek === undefined && c.daysPerMonth !== undefined && c.daysPerMonth < 8) {
-      report(['commitment', 'days-per-month'], `${c.daysPerMonth} days a month is too little to lead a function: plan at least 8, or set \`mandate.mode: advise\`.`);
+      report(['commitment', 'days-per-month'], `${daysAMonth(c.daysPerMonth)} is too little to lead a function: plan at least 8, or set \`mandate.mode: advise\`.`);
     }
   },
 };

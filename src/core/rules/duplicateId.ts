@@ -15,7 +15,7 @@ export const duplicateId: Rule = {
     for (const entry of symbols.declarations) {
       if (entry.kind === 'party') continue; // party ids are map keys: YAML already forbids duplicates
       const key = `${entry.kind}\u0000${entry.scope ?? ''}\u0000${entry.id}`;
-      if (seen.has(key)) report(entry.path, `Another ${NOUNS[entry.kind]} already has the id \`${entry.id}\`.`);
+      if (seen.has(key)) report(entry.path, `Another ${NOUNS[entry.kind]} already has the id \`${entry.id}\`: give this one an id of its own, and update what refers to it.`);
       else seen.set(key, true);
     }
   },

@@ -18,8 +18,8 @@ export const kpiDeadline: Rule = {
       const due = deadlineDay(kpi.by, schedule);
       if (due === undefined) continue;
       const name = kpiLabel(kpi);
-      if (due < termStart) report([...kpi.path, 'by'], `${name} is due ${formatDay(due)}, before the term starts (${formatDay(termStart)}).`);
-      else if (termEnd !== undefined && due > termEnd) report([...kpi.path, 'by'], `${name} is due ${formatDay(due)}, after the term ends (${formatDay(termEnd)}).`);
+      if (due < termStart) report([...kpi.path, 'by'], `${name} is due ${formatDay(due)}, before the term starts (${formatDay(termStart)}): move the deadline into the term.`);
+      else if (termEnd !== undefined && due > termEnd) report([...kpi.path, 'by'], `${name} is due ${formatDay(due)}, after the term ends (${formatDay(termEnd)}): move the deadline into the term, or extend the term.`);
     }
   },
 };

@@ -1,3 +1,4 @@
+import { formatNumber } from '../text/numbers';
 import { kpiLabel } from './labels';
 import type { Rule } from './rule';
 
@@ -15,11 +16,11 @@ export const kpiDirection: Rule = {
       if (baseline === undefined || target === undefined) continue;
       const name = kpiLabel(kpi);
       if (baseline === target) {
-        report([...kpi.path, 'target'], `${name} has its target equal to its baseline (${target}): it can neither be met nor missed.`);
+        report([...kpi.path, 'target'], `${name} has its target equal to its baseline (${formatNumber(target)}): it can neither be met nor missed. Set the value to reach.`);
       } else if (direction === 'increase' && target < baseline) {
-        report([...kpi.path, 'direction'], `${name} should \`increase\`, but its target (${target}) is below its baseline (${baseline}).`);
+        report([...kpi.path, 'direction'], `${name} should \`increase\`, but its target (${formatNumber(target)}) is below its baseline (${formatNumber(baseline)}): correct the target, or make the direction \`decrease\` if lower is better.`);
       } else if (direction === 'decrease' && target > baseline) {
-        report([...kpi.path, 'direction'], `${name} should \`decrease\`, but its target (${target}) is above its baseline (${baseline}).`);
+        report([...kpi.path, 'direction'], `${name} should \`decrease\`, but its target (${formatNumber(target)}) is above its baseline (${formatNumber(baseline)}): correct the target, or make the direction \`increase\` if higher is better.`);
       }
     }
   },

@@ -14,7 +14,7 @@ export const kpiNotMeasurable: Rule = {
       const missing = (['baseline', 'target', 'by'] as const).filter((field) => kpi[field] === undefined && !writtenButInvalid(model, [...kpi.path, field]));
       if (missing.length === 0) continue;
       const name = kpiLabel(kpi);
-      report(kpi.id !== undefined ? [...kpi.path, 'id'] : kpi.path, `${name} is not measurable without ${missing.map((m) => `\`${m}\``).join(', ')}.`);
+      report(kpi.id !== undefined ? [...kpi.path, 'id'] : kpi.path, `${name} is not measurable without ${missing.map((m) => `\`${m}\``).join(', ')}: add ${missing.length === 1 ? 'it' : 'them'} (today's value, the value to reach, and the date to reach it by).`);
     }
   },
 };

@@ -21,7 +21,7 @@ export const kpiOutsideInfluence: Rule = {
         if (level === 'decide' || level === 'approve' || level === 'recommend') continue;
         const how = level ? `only has \`${level}\`` : 'has no say';
       const name = kpiLabel(kpi);
-        report(ref.path, `The executive owns ${name} but ${how} on \`${ref.id}\`: they cannot move what this decision controls.`);
+        report(ref.path, `The executive owns ${name} but ${how} on \`${ref.id}\`: they cannot move what this decision controls. Give \`exec\` at least \`recommend\` on it, make the deciding party the KPI's \`owner\`, or drop it from the KPI's \`authority\`.`);
       }
     }
   },

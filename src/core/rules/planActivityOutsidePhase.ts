@@ -1,3 +1,4 @@
+import { formatSpan } from '../model/dayRange';
 import type { Rule } from './rule';
 
 export const planActivityOutsidePhase: Rule = {
@@ -17,7 +18,7 @@ export const planActivityOutsidePhase: Rule = {
         const name = activity.name ? `"${activity.name}"` : 'This activity';
         report(
           [...activity.path, activity.spanKey],
-          `${name} runs on days ${activity.span.first}-${activity.span.last}, outside its phase \`${phase.id ?? '?'}\` (days ${phase.days.first}-${phase.days.last}).`,
+          `${name} runs on days ${formatSpan(activity.span)}, outside its phase \`${phase.id ?? '?'}\` (days ${formatSpan(phase.days)}): move it within those days (with \`days\` where weeks do not fit), or into the phase it belongs to.`,
         );
       }
     }

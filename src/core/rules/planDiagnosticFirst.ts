@@ -16,7 +16,7 @@ export const planDiagnosticFirst: Rule = {
     if (first.kind === 'diagnostic') return;
     const name = `\`${first.id ?? first.name ?? '?'}\``;
     const message = first.kind
-      ? `The plan starts with a \`${first.kind}\` phase (${name}): start with a diagnostic phase to understand before changing.`
+      ? `The plan starts with a phase of kind \`${first.kind}\` (${name}): start with a \`kind: diagnostic\` phase, to understand before changing.`
       : `The first phase (${name}) has no \`kind\`: start the plan with a \`kind: diagnostic\` phase.`;
     report(first.kind ? [...first.path, 'kind'] : [...first.path, 'id'], message);
   },

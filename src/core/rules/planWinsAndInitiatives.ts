@@ -20,7 +20,7 @@ export const planWinsAndInitiatives: Rule = {
       if (count >= 2 && count <= 3) continue;
       const problem = count === 0 ? `no ${what}` : count === 1 ? `only one ${one}` : `${count} ${what}`;
       const advice = count < 2 ? few : 'too many to keep focus';
-      report(['plan', key], `The plan has ${problem}: ${advice}; aim for 2 or 3.`, { part: 'key' });
+      report(['plan', key], `The plan has ${problem}: ${advice}. ${count < 2 ? 'Add' : 'Keep'} 2 or 3.`, { part: 'key' });
     }
   },
 };

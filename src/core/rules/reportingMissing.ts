@@ -19,6 +19,6 @@ export const reportingMissing: Rule = {
     const missing = EXPECTED.filter((e) => !cadences.has(e.cadence)).map((e) => e.what);
     if (missing.length === 0) return;
     const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}`;
-    report(['reporting'], `The reporting has no ${list}.`, { part: 'key' });
+    report(['reporting'], `The reporting has no ${list}: add ${missing.length === 1 ? 'it' : 'them'} under \`reporting\`, each with its \`cadence\`.`, { part: 'key' });
   },
 };

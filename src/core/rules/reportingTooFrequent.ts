@@ -11,7 +11,7 @@ export const reportingTooFrequent: Rule = {
   check({ model, report }) {
     for (const item of model.reporting ?? []) {
       if (item.cadence === 'daily') {
-        report([...item.path, 'cadence'], `Daily reporting${item.name ? ` ("${item.name}")` : ''} costs the executive time that should go to the work: a weekly async status is enough.`);
+        report([...item.path, 'cadence'], `Daily reporting${item.name ? ` ("${item.name}")` : ''} costs the executive time that should go to the work: make it a weekly async status (\`cadence: weekly\`).`);
       }
     }
   },

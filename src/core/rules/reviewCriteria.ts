@@ -19,7 +19,7 @@ export const reviewCriteria: Rule = {
       if (review.kind !== 'quarterly') continue;
       const missing = CRITERIA.filter((c) => review.scores[c.key] === undefined && !writtenButInvalid(model, [...review.path, 'scores', c.name])).map((c) => `\`${c.name}\``);
       if (missing.length === 0) continue;
-      report(review.hasScores ? [...review.path, 'scores'] : [...review.path, 'kind'], `This quarterly review has no score for ${missing.join(', ')}.`, { part: review.hasScores ? 'key' : 'value' });
+      report(review.hasScores ? [...review.path, 'scores'] : [...review.path, 'kind'], `This quarterly review has no score for ${missing.join(', ')}: score ${missing.length === 1 ? 'it' : 'each'} from 1 to 5 under \`scores\`.`, { part: review.hasScores ? 'key' : 'value' });
     }
   },
 };

@@ -1,3 +1,4 @@
+import { daysAWeek } from '../text/numbers';
 import { addMonths, parseDay } from '../model/dates';
 import type { Rule } from './rule';
 
@@ -15,7 +16,7 @@ export const surgeTooLong: Rule = {
       const until = parseDay(surge.until);
       if (surge.daysPerWeek === undefined || surge.daysPerWeek < 4 || from === undefined || until === undefined) continue;
       if (until > addMonths(from, 6) - 1) {
-        report([...surge.path, 'until'], `A surge of ${surge.daysPerWeek} days a week from ${surge.from} to ${surge.until} lasts more than 6 months: near full-time for too long.`);
+        report([...surge.path, 'until'], `A surge of ${daysAWeek(surge.daysPerWeek)} from ${surge.from} to ${surge.until} lasts more than 6 months: near full-time for too long. End it within 6 months, or lower it below 4 days a week.`);
       }
     }
   },

@@ -14,18 +14,18 @@ export const termDates: Rule = {
     if (termStart === undefined) return;
     if (termEnd !== undefined && termEnd < termStart) {
       const at = model.term?.end !== undefined ? ['term', 'end'] : ['term', 'months'];
-      report(at, `The term ends (${formatDay(termEnd)}) before it starts (${formatDay(termStart)}).`);
+      report(at, `The term ends (${formatDay(termEnd)}) before it starts (${formatDay(termStart)}): correct one of the two dates.`);
       return;
     }
     if (planStart === undefined || model.plan === undefined) return;
     if (planStart < termStart) {
-      report(['plan', 'start'], `The plan starts on ${formatDay(planStart)}, before the term starts (${formatDay(termStart)}).`);
+      report(['plan', 'start'], `The plan starts on ${formatDay(planStart)}, before the term starts (${formatDay(termStart)}): start the plan on or after the term's start.`);
     }
     const planEnd = planStart + planDays - 1;
     if (termEnd !== undefined && planEnd > termEnd) {
       // Point at what set the plan's length: its start when written, else `days` (or `plan`).
       const at = model.plan.start !== undefined ? ['plan', 'start'] : ['plan', 'days'];
-      report(at, `The ${planDays}-day plan runs until ${formatDay(planEnd)}, past the end of the term (${formatDay(termEnd)}).`);
+      report(at, `The ${planDays}-day plan runs until ${formatDay(planEnd)}, past the end of the term (${formatDay(termEnd)}): shorten the plan (\`plan.days\`), start it earlier, or extend the term.`);
     }
   },
 };

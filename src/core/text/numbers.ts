@@ -1,0 +1,30 @@
+/**
+ * The one way numbers reach a person, in messages, the preview and the exports: grouped
+ * thousands always (`9,000` beside `15,588`, never `9000`), at most two decimals, and the
+ * unit after the number.
+ */
+export function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** A value with its unit (`%`, a currency code, `days`), or a dash when there is none. */
+export function formatAmount(value: number | undefined, unit?: string): string {
+  if (value === undefined) return '–';
+  const text = formatNumber(value);
+  return unit ? `${text} ${unit}` : text;
+}
+
+/** `1 day`, `2.5 days`: a count with its noun in the right number. */
+export function countOf(value: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(value)} ${value === 1 ? singular : plural}`;
+}
+
+/** `1 day a week`, `3 days a week`. */
+export function daysAWeek(value: number): string {
+  return `${countOf(value, 'day')} a week`;
+}
+
+/** `1 day a month`, `8 days a month`. */
+export function daysAMonth(value: number): string {
+  return `${countOf(value, 'day')} a month`;
+}
