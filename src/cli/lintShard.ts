@@ -23,7 +23,7 @@ export interface PortfolioEntry {
   readonly card: EngagementCard;
 }
 
-/** First pass over a file: a problem reading it, or what the portfolio rule needs (if anything). */
+/** First pass over a file: a problem reading it, or what the workspace rules need (if anything). */
 export interface ReadOutcome {
   readonly index: number;
   readonly problem?: string;
@@ -83,9 +83,9 @@ export class LintShard {
     if ('error' in decoded) return { index: file.index, problem: `${file.display}: ${decoded.error}` };
     const raw = analyzeRaw(decoded.text, { rules: file.rules, today: file.today, locateSymbols: false });
     this.pending.set(file.index, { file, text: decoded.text, rawFindings: raw.rawFindings, lines: raw.lines });
-    // Only active engagements with a term and a commitment can overload anyone.
+    // The workspace rules read cards: overloads need active engagements, ids any engagement with one.
     const { model, schedule } = raw;
-    if (!model || !schedule || model.status !== 'active') return { index: file.index };
+    if (!model || !schedule || (model.status !== 'active' && !model.id)) return { index: file.index };
     return { index: file.index, portfolio: { index: file.index, path: file.display, card: cardOf(raw) } };
   }
 }

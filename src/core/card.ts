@@ -22,6 +22,8 @@ export interface EngagementCard {
   readonly plan: PlanDays<PhaseName> | undefined;
   /** Where `commitment` is written: the portfolio rule reports there. */
   readonly commitmentKey: TextRange;
+  /** Where the engagement's `id` is written: a workspace with two files of one id is reported there. */
+  readonly idValue: TextRange;
   readonly syntaxBroken: boolean;
 }
 
@@ -34,6 +36,7 @@ export function cardOf(analysis: Pick<Analysis, 'model' | 'schedule' | 'sourceMa
     schedule: analysis.schedule,
     plan: plan && { start: plan.start, days: plan.days, phases: plan.phases.map(({ phase, firstDay, lastDay }) => ({ phase: { id: phase.id, name: phase.name }, firstDay, lastDay })) },
     commitmentKey: analysis.sourceMap.rangeOf(pointerOf(['commitment']), 'key'),
+    idValue: analysis.sourceMap.rangeOf(pointerOf(['id']), 'value'),
     syntaxBroken: analysis.syntaxBroken,
   };
 }
@@ -46,7 +49,7 @@ export function readCard(text: string, options: Pick<AnalyzeOptions, 'today' | '
   return cardOf(outline(text, { ...options, forCard: true }));
 }
 
-/** A card as the portfolio rule reads it. */
+/** A card as the workspace rules read it: the two places they report at are all of its source map they need. */
 export function portfolioInputOf(card: EngagementCard): PortfolioInput {
-  return { model: card.model, schedule: card.schedule, sourceMap: { rangeOf: () => card.commitmentKey } };
+  return { model: card.model, schedule: card.schedule, sourceMap: { rangeOf: (pointer) => (pointer === '/id' ? card.idValue : card.commitmentKey) } };
 }

@@ -30,6 +30,7 @@ export { quickFixesFor, applyEdits, type QuickFix, type TextEdit } from './editi
 export { ROLE_TEMPLATES, roleTemplate, type RoleTemplate, type KpiTemplate } from './library/roles';
 export { engagementTemplate, kpiBlock, planPhases, slugify, PLAIN_SLOTS, type Slots } from './library/engagementTemplate';
 export { portfolioFindings, groupByExecutive, addOverloadFindings, type PortfolioInput, type PortfolioModel } from './portfolio';
+export { addDuplicateIdFindings } from './workspaceIds';
 export { applyPolicy } from './policy';
 export { AREAS, LEVELS } from './model/engagement';
 export { pointerOf, SourceMap, type SourceMapSummary } from './yaml/sourceMap';

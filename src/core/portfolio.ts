@@ -2,6 +2,8 @@ import { analyzeRaw, finish, type Analysis, type AnalyzeOptions, type RawAnalysi
 import { formatDay, parseDay, type Day } from './model/dates';
 import type { Engagement } from './model/engagement';
 import type { RawFinding } from './types';
+import { countOf, daysAWeek } from './text/numbers';
+import { addDuplicateIdFindings } from './workspaceIds';
 import { pointerOf } from './yaml/sourceMap';
 
 import { WEEKS_PER_MONTH } from './model/monthlyCost';
@@ -63,10 +65,14 @@ interface Surge {
 
 type PortfolioEntries = readonly { path: string; analysis: PortfolioInput }[];
 
-/** Portfolio findings per file index, for engagements whose combined load exceeds capacity. */
+/**
+ * The findings that need every file, per file index: engagements whose combined load exceeds
+ * capacity (`portfolio-overcommitted`) and ids used by more than one file (`duplicate-engagement-id`).
+ */
 export function portfolioFindings(entries: PortfolioEntries): Map<number, RawFinding[]> {
   const result = new Map<number, RawFinding[]>();
   for (const loads of groupByExecutive(entries)) addOverloadFindings(loads, entries, result);
+  addDuplicateIdFindings(entries, result);
   return result;
 }
 
@@ -94,26 +100,52 @@ export function groupByExecutive(entries: PortfolioEntries): Load[][] {
   return [...byExecutive.values()].filter((loads) => loads.length > 1);
 }
 
-/** Adds to `result` (by file index) the findings of one executive's engagements, if they overload. */
+/** How many over-committed periods and other engagements a message names; the rest are counted. */
+const NAMED_PERIODS = 4;
+const NAMED_OTHERS = 3;
+
+/**
+ * Adds to `result` (by file index) the findings of one executive's engagements, if they
+ * overload: each file gets one finding that lists the over-committed periods of its term,
+ * each with its load, and names a few of the other engagements involved. A message's size
+ * does not grow with the number of engagements: beyond a few, periods and engagements are
+ * counted, not listed.
+ */
 export function addOverloadFindings(loads: readonly Load[], entries: PortfolioEntries, result: Map<number, RawFinding[]>): void {
-  const peak = findOverload(loads);
-  if (!peak) return;
-  // Each involved engagement is described once; every message names all but its own.
-  const weekly = peak.involved.map((o) => round(weeklyOn(o, peak.from)));
-  const described = peak.involved.map((o, i) => `\`${o.model.id ?? o.path}\` (${o.path}, ${weekly[i]} d/w)`);
-  for (const [i, load] of peak.involved.entries()) {
-    const analysis = entries[load.index]!.analysis;
-    const others = described.filter((_, j) => j !== i).join(', ');
+  const periods = overloadedPeriods(loads);
+  if (periods.length === 0) return;
+  for (const load of loads) {
+    // Periods are split at every term boundary, so one that starts within the term lies within it.
+    const first = firstPeriodEndingOnOrAfter(periods, load.start);
+    const last = lastPeriodStartingOnOrBefore(periods, load.end);
+    if (first > last) continue;
+    const own = periods.slice(first, Math.min(last + 1, first + NAMED_PERIODS));
+    const morePeriods = last - first + 1 - own.length;
+    const loadText = own.map((p) => `${daysAWeek(round(p.total))} ${span(p.from, p.until)}`).join('; ');
+    const at = periods[first]!;
+    const others = at.sample.filter((s) => s.load !== load).slice(0, NAMED_OTHERS);
+    const moreOthers = at.active - 1 - others.length;
+    const named = others.map((o) => `\`${o.load.model.id ?? o.load.path}\` (${o.load.path}, ${daysAWeek(round(o.weekly))})`);
+    if (moreOthers > 0) named.push(`${countOf(moreOthers, 'other engagement')}`);
     const who = load.model.executive?.name ?? load.model.executive?.email ?? 'The executive';
-    const until = peak.until === Infinity ? 'onwards' : `to ${formatDay(peak.until)}`;
     const message =
-      `${who} is committed ${round(peak.total)} days a week from ${formatDay(peak.from)} ${until} across active engagements: ` +
-      `this one (${weekly[i]} d/w) and ${others}.`;
-    const range = analysis.sourceMap.rangeOf(pointerOf(['commitment']), 'key');
+      `${who} is committed to more than ${daysAWeek(WEEKLY_CAPACITY)} across active engagements: ${loadText}` +
+      `${morePeriods > 0 ? `; and in ${countOf(morePeriods, 'more period')}` : ''}. ` +
+      `From ${formatDay(at.from)}, besides this one (${daysAWeek(round(weeklyOn(load, at.from)))}): ${listOf(named)}. ` +
+      'Lower a commitment, or move a term or a surge so they no longer overlap.';
+    const range = entries[load.index]!.analysis.sourceMap.rangeOf(pointerOf(['commitment']), 'key');
     const list = result.get(load.index) ?? [];
     list.push({ ruleId: 'portfolio-overcommitted', severity: 'warning', message, range });
     result.set(load.index, list);
   }
+}
+
+function span(from: Day, until: Day): string {
+  return until === Infinity ? `from ${formatDay(from)} onwards` : from === until ? `on ${formatDay(from)}` : `from ${formatDay(from)} to ${formatDay(until)}`;
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Same person: same e-mail when both give one, else the same name. */
@@ -149,36 +181,88 @@ function weeklyOn(load: Load, day: Day): number {
   return load.base;
 }
 
-/**
- * The first period in which the summed load exceeds capacity, found by sweeping the days on
- * which any load changes (term and surge boundaries), so the cost is in boundaries, not days.
- */
-function findOverload(loads: readonly Load[]): { from: Day; until: Day; total: number; involved: Load[] } | undefined {
-  const boundaries = new Set<Day>();
-  for (const load of loads) {
-    boundaries.add(load.start);
-    if (load.end !== Infinity) boundaries.add(load.end + 1);
-    for (const surge of load.model.commitment?.surges ?? []) {
-      const from = parseDay(surge.from);
-      const until = parseDay(surge.until);
-      if (from !== undefined) boundaries.add(from);
-      if (until !== undefined) boundaries.add(until + 1);
-    }
-  }
-  const days = [...boundaries].sort((a, b) => a - b);
-  for (let i = 0; i < days.length; i++) {
-    const from = days[i]!;
-    const active = loads.filter((l) => l.start <= from && from <= l.end);
-    if (active.length < 2) continue;
-    const total = active.reduce((sum, l) => sum + weeklyOn(l, from), 0);
-    if (total > WEEKLY_CAPACITY + 1e-9) {
-      const next = days[i + 1];
-      return { from, until: next === undefined ? Math.min(...active.map((l) => l.end)) : next - 1, total, involved: active };
-    }
-  }
-  return undefined;
+/** A stretch of days with one total load above capacity. */
+interface Period {
+  readonly from: Day;
+  /** Last day, or Infinity. */
+  readonly until: Day;
+  readonly total: number;
+  /** How many engagements are active in it, and the first few of them with their days a week. */
+  readonly active: number;
+  readonly sample: readonly { readonly load: Load; readonly weekly: number }[];
 }
 
-function round(n: number): string {
-  return String(Math.round(n * 100) / 100);
+/**
+ * Every period in which the summed load exceeds capacity, in order. One sweep over the days
+ * on which any load changes (term starts and ends, surge boundaries): the running total and
+ * the set of active engagements change by each load's own change, so the work grows with the
+ * number of boundaries, not with days or with engagements times boundaries.
+ */
+function overloadedPeriods(loads: readonly Load[]): Period[] {
+  const changes: { day: Day; load: Load; weekly: number }[] = [];
+  for (const load of loads) {
+    const days = new Set<Day>([load.start]);
+    for (const surge of load.surges) {
+      if (surge.from > load.start && surge.from <= load.end) days.add(surge.from);
+      if (surge.until + 1 > load.start && surge.until + 1 <= load.end) days.add(surge.until + 1);
+    }
+    for (const day of days) changes.push({ day, load, weekly: weeklyOn(load, day) });
+    if (load.end !== Infinity) changes.push({ day: load.end + 1, load, weekly: 0 });
+  }
+  changes.sort((a, b) => a.day - b.day);
+  const current = new Map<Load, number>();
+  let total = 0;
+  const periods: Period[] = [];
+  for (let i = 0; i < changes.length; ) {
+    const day = changes[i]!.day;
+    let joinedOrLeft = false;
+    for (; i < changes.length && changes[i]!.day === day; i++) {
+      const { load, weekly } = changes[i]!;
+      total += weekly - (current.get(load) ?? 0);
+      if (weekly === 0 || !current.has(load)) joinedOrLeft = true;
+      if (weekly === 0) current.delete(load);
+      else current.set(load, weekly);
+    }
+    if (current.size < 2 || total <= WEEKLY_CAPACITY + 1e-9) continue;
+    const until = i < changes.length ? changes[i]!.day - 1 : Infinity;
+    const previous = periods[periods.length - 1];
+    // A surge that ends as another starts leaves the load as it was: one period, not two.
+    if (previous && !joinedOrLeft && previous.until === day - 1 && Math.abs(previous.total - total) < 1e-9) {
+      periods[periods.length - 1] = { ...previous, until };
+      continue;
+    }
+    const sample: { load: Load; weekly: number }[] = [];
+    for (const [load, weekly] of current) {
+      sample.push({ load, weekly });
+      if (sample.length > NAMED_OTHERS) break;
+    }
+    periods.push({ from: day, until, total, active: current.size, sample });
+  }
+  return periods;
+}
+
+function firstPeriodEndingOnOrAfter(periods: readonly Period[], day: Day): number {
+  let low = 0;
+  let high = periods.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (periods[mid]!.until < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function lastPeriodStartingOnOrBefore(periods: readonly Period[], day: Day): number {
+  let low = 0;
+  let high = periods.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (periods[mid]!.from <= day) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
 }

@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { addOverloadFindings, ENGAGEMENT_FILE, groupByExecutive, portfolioInputOf, type Analysis, type EngagementCard, type Finding, type LineIndex, type RawFinding } from '../core';
+import { addDuplicateIdFindings, addOverloadFindings, ENGAGEMENT_FILE, groupByExecutive, portfolioInputOf, type Analysis, type EngagementCard, type Finding, type LineIndex, type RawFinding } from '../core';
 import { decodeLikeEditor, readRegularFile } from '../shared/readTextFile';
 import { isEngagementDocument, today, type DocumentAnalyses } from './documentAnalyses';
 import { IndexEntry } from './indexEntry';
@@ -353,6 +353,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const raw = new Map<number, RawFinding[]>();
     const groups = this.meter.run('portfolio: group', () => groupByExecutive(inputs));
     if (!(await inSlices(groups, (loads) => addOverloadFindings(loads, inputs, raw), slicing('portfolio: overloads')))) return false;
+    this.meter.run('portfolio: duplicate ids', () => addDuplicateIdFindings(inputs, raw));
     const next = new Map<string, Finding[]>();
     const applyTo = (entry: IndexEntry, index: number): void => {
       const findings = raw.get(index);

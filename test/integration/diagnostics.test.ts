@@ -76,8 +76,9 @@ describe('diagnostics in the editor', () => {
 
   it('clears diagnostics when the file is deleted', async () => {
     const uri = fileUri('doomed.engagement.yaml');
-    const findings = await vscode.workspace.fs.readFile(fileUri('findings.engagement.yaml'));
-    await vscode.workspace.fs.writeFile(uri, findings);
+    // A copy with an id of its own: engagement ids are unique in a workspace.
+    const findings = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('findings.engagement.yaml'))).replace('id: other-cro', 'id: doomed');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(findings));
     await openDocument('doomed.engagement.yaml');
     await diagnosticsWhen(uri, (d) => d.length > 0);
     const edit = new vscode.WorkspaceEdit();

@@ -109,7 +109,7 @@ describe('edit sequences through the editor pipeline (fast-check, model-based)',
     await activateExtension();
     // A draft: the portfolio rule counts active engagements only, so this file cannot change
     // what other tests expect of the rest of the workspace.
-    base = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('findings.engagement.yaml'))).replace('status: active', 'status: draft');
+    base = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('findings.engagement.yaml'))).replace('status: active', 'status: draft').replace('id: other-cro', 'id: sequence');
     assert.match(base, /status: draft/);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(base));
   });

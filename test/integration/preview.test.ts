@@ -83,7 +83,7 @@ describe('live preview', () => {
   it('updates a 2,000-line engagement (timed)', async () => {
     const base = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('clean.engagement.yaml')));
     const uri = fileUri('large.engagement.yaml');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(generateEngagement(base.replace('status: active', 'status: draft'), 2000)));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(generateEngagement(base.replace('status: active', 'status: draft').replace('id: base-cro', 'id: large'), 2000)));
     const document = await openDocument('large.engagement.yaml');
     assert.ok(document.lineCount >= 2000);
     await vscode.commands.executeCommand('engagementKit.openPreviewToSide');
@@ -119,7 +119,7 @@ describe('live preview', () => {
   it('exports a self-contained HTML file, with fees and notes left out on request', async () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('clean.engagement.yaml')));
     const source = fileUri('fees.engagement.yaml');
-    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(text.replace('status: active', 'status: draft').replace('mandate:', 'fees: { rate: { amount: 2000, per: day } }\nnotes: internal only\nmandate:')));
+    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(text.replace('status: active', 'status: draft').replace('id: base-cro', 'id: fees-export').replace('mandate:', 'fees: { rate: { amount: 2000, per: day } }\nnotes: internal only\nmandate:')));
     const full = fileUri('export-full.html');
     const client = fileUri('export-client.html');
     await vscode.commands.executeCommand('engagementKit.exportHtml', source, { target: full, redact: [] });

@@ -28,7 +28,7 @@ describe('quick fixes in the editor', () => {
     await activateExtension();
     base = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('clean.engagement.yaml')));
     // Drafts, so these copies of one executive's engagement do not add up in the portfolio.
-    base = base.replace('status: active', 'status: draft').replace('access:\n', '# reach: people and data\naccess:   # agreed in the kickoff\n');
+    base = base.replace('status: active', 'status: draft').replace('id: base-cro', 'id: quick-fix-copy').replace('access:\n', '# reach: people and data\naccess:   # agreed in the kickoff\n');
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

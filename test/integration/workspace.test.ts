@@ -68,7 +68,7 @@ describe('workspace features', () => {
 
   it('shows each file from its outline first, then its findings once checked', async () => {
     // A file no test has opened: open documents are shown from their own, checked analysis.
-    const uri = await write('outlined.engagement.yaml', await read('findings.engagement.yaml'));
+    const uri = await write('outlined.engagement.yaml', (await read('findings.engagement.yaml')).replace('id: other-cro', 'id: outlined'));
     await indexWhen(() => api.index.get(uri)?.checked === true);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()));
     const groupLabels = async (): Promise<string[]> => {
@@ -149,7 +149,7 @@ describe('workspace features', () => {
   });
 
   it('validates the whole workspace, including files that are not open', async () => {
-    const text = (await read('clean.engagement.yaml')).replace('crm: full', 'crm: none').replace('status: active', 'status: draft');
+    const text = (await read('clean.engagement.yaml')).replace('crm: full', 'crm: none').replace('status: active', 'status: draft').replace('id: base-cro', 'id: closed');
     const uri = await write('closed.engagement.yaml', text);
     const summary = await vscode.commands.executeCommand<{ files: number; errors: number; warnings: number }>('engagementKit.validateWorkspace');
     assert.ok(summary.files >= 3);

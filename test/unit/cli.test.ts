@@ -29,7 +29,7 @@ describe('engagement command line', () => {
   it('lints every engagement file under the current folder by default, skipping node_modules', () => {
     const dir = workspace({
       'a.engagement.yaml': BASE,
-      'sub/b.engagement.yml': WARNING,
+      'sub/b.engagement.yml': edit(WARNING, 'id: base-cro', 'id: b-cro'),
       'node_modules/x/c.engagement.yaml': ERROR,
       'other.yaml': ERROR,
     });
@@ -137,7 +137,7 @@ describe('engagement command line', () => {
   });
 
   it('writes SARIF 2.1.0 with rules, levels and regions', () => {
-    const dir = workspace({ 'e.engagement.yaml': ERROR, 'w.engagement.yaml': WARNING });
+    const dir = workspace({ 'e.engagement.yaml': ERROR, 'w.engagement.yaml': edit(WARNING, 'id: base-cro', 'id: w-cro') });
     const sarif = JSON.parse(run(['lint', '-f', 'sarif'], dir).stdout);
     assert.equal(sarif.version, '2.1.0');
     assert.match(sarif.$schema, /sarif-2\.1\.0/);
@@ -160,7 +160,7 @@ describe('engagement command line', () => {
   it('reads the nearest .engagementrc.yaml and reports unknown rule ids in it', () => {
     const dir = workspace({
       '.engagementrc.yaml': 'rules:\n  access-crm: error\n',
-      'team/w.engagement.yaml': WARNING,
+      'team/w.engagement.yaml': edit(WARNING, 'id: base-cro', 'id: team-cro'),
       'team/.engagementrc.yaml': 'rules:\n  access-crm: off\n  no-such-rule: warning\n',
       'w.engagement.yaml': WARNING,
     });

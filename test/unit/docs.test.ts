@@ -32,6 +32,8 @@ describe('documentation', () => {
       ['kpi-deadline', 'warning'], ['kpi-outside-influence', 'warning'], ['plan-coverage', 'error'],
       ['plan-diagnostic-first', 'warning'], ['plan-activity-outside-phase', 'warning'],
       ['plan-wins-and-initiatives', 'info'], ['review-criteria', 'info'], ['portfolio-overcommitted', 'warning'],
+      // Not in the format's catalog: the format says ids are unique in a workspace, and this rule checks it.
+      ['duplicate-engagement-id', 'error'],
     ];
     assert.deepEqual(RULE_CATALOG.map((r) => [r.id, r.defaultSeverity]), spec);
   });

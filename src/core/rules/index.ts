@@ -18,6 +18,7 @@ import { planCoverage } from './planCoverage';
 import { planDiagnosticFirst } from './planDiagnosticFirst';
 import { planWinsAndInitiatives } from './planWinsAndInitiatives';
 import { portfolioOvercommittedInfo } from './portfolioOvercommitted';
+import { duplicateEngagementIdInfo } from './duplicateEngagementId';
 import { reportingMissing } from './reportingMissing';
 import { reportingTooFrequent } from './reportingTooFrequent';
 import { reviewCriteria } from './reviewCriteria';
@@ -57,7 +58,7 @@ export const FILE_RULES: readonly Rule[] = [
 ];
 
 /** Every rule id a user can configure or suppress, with its docs: the catalog of the format. */
-export const RULE_CATALOG: readonly RuleInfo[] = [schemaInfo, ...FILE_RULES, portfolioOvercommittedInfo];
+export const RULE_CATALOG: readonly RuleInfo[] = [schemaInfo, ...FILE_RULES, portfolioOvercommittedInfo, duplicateEngagementIdInfo];
 
 const BY_ID = new Map(RULE_CATALOG.map((r) => [r.id, r]));
 
