@@ -96,3 +96,16 @@ export function hostActivationMarks(extensionId = EXTENSION_ID): HostActivationM
   if (willLoad === undefined || didLoad === undefined || willActivate === undefined || didActivate === undefined) return undefined;
   return { codeLoadingMs: didLoad - willLoad, activateCallMs: didActivate - willActivate };
 }
+
+/**
+ * Reverts every engagement document with unsaved edits. `workbench.action.files.revert`
+ * reverts only the active editor, and another editor may have become active since the
+ * edit (a preview, a diagnostics refresh that opened nothing but moved focus): an edit left
+ * behind then shows up in the next test's text.
+ */
+export async function revertAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, openDocument } from './helpers';
+import { activateExtension, openDocument, revertAll } from './helpers';
 
 /** Position of the `|` in `marked`, which must occur once in the document (without the bar). */
 function positionOf(document: vscode.TextDocument, marked: string): vscode.Position {
@@ -27,9 +27,7 @@ async function completionLabels(document: vscode.TextDocument, position: vscode.
 
 describe('editing features in the editor', () => {
   before(activateExtension);
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  });
+  afterEach(revertAll);
 
   it('completes KPI keys, required first, without those already present', async () => {
     const document = await editedDocument('    by: day 90\n', '    by: day 90\n    \n');

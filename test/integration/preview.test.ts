@@ -116,19 +116,21 @@ describe('live preview', () => {
     assert.match(preview.panel.title, /^\[Locked\]/);
   });
 
-  it('exports a self-contained HTML file, with fees and notes left out on request', async () => {
+  it('exports a self-contained HTML file, with fees and notes left out and checks added on request', async () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('clean.engagement.yaml')));
     const source = fileUri('fees.engagement.yaml');
     await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(text.replace('status: active', 'status: draft').replace('id: base-cro', 'id: fees-export').replace('mandate:', 'fees: { rate: { amount: 2000, per: day } }\nnotes: internal only\nmandate:')));
     const full = fileUri('export-full.html');
     const client = fileUri('export-client.html');
-    await vscode.commands.executeCommand('engagementKit.exportHtml', source, { target: full, redact: [] });
+    await vscode.commands.executeCommand('engagementKit.exportHtml', source, { target: full, redact: [], includeChecks: true });
     await vscode.commands.executeCommand('engagementKit.exportHtml', source, { target: client, redact: ['fees', 'notes'] });
     const fullHtml = new TextDecoder().decode(await vscode.workspace.fs.readFile(full));
     const clientHtml = new TextDecoder().decode(await vscode.workspace.fs.readFile(client));
     assert.match(fullHtml, /Estimated monthly cost/);
     assert.match(fullHtml, /internal only/);
     assert.doesNotMatch(clientHtml, /Estimated monthly cost|internal only/);
+    assert.match(fullHtml, /<h2>Checks<\/h2>/, 'the checks, when asked for');
+    assert.doesNotMatch(clientHtml, /id="findings"/, "a client copy leaves the team's findings out");
     assert.match(clientHtml, /Content-Security-Policy" content="default-src 'none'/);
     assert.doesNotMatch(clientHtml, /<script/);
     for (const uri of [source, full, client]) await vscode.workspace.fs.delete(uri);

@@ -165,7 +165,7 @@ describe('workspace features', () => {
     const b = await write('pat-b.engagement.yaml', base.replace('id: base-cro', 'id: pat-b'));
     await openDocument('pat-a.engagement.yaml');
     const diagnostics = await diagnosticsWhen(a, (d) => d.some((x) => codeOf(x) === 'portfolio-overcommitted'));
-    assert.match(diagnostics.find((d) => codeOf(d) === 'portfolio-overcommitted')!.message, /Pat Lee is committed 6 days a week .*`pat-b`/);
+    assert.match(diagnostics.find((d) => codeOf(d) === 'portfolio-overcommitted')!.message, /Pat Lee is committed to more than 5 days a week across active engagements: 6 days a week from .*`pat-b`/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(b);
     await vscode.workspace.fs.delete(a);
