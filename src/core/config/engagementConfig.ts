@@ -1,4 +1,5 @@
 import { capFindings } from '../policy';
+import { LIMITS } from '../yaml/limits';
 import { isRuleId, RULE_CATALOG } from '../rules';
 import { closest } from '../schema/closest';
 import type { Finding, RuleSetting, RuleSettings } from '../types';
@@ -48,7 +49,8 @@ export function parseConfig(text: string): EngagementConfig {
   for (const [id, setting] of Object.entries(ruleMap as Record<string, unknown>)) {
     const pointer = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (!isRuleId(id)) {
-      const guess = closest(id, ids);
+      // Only the first findings are shown (capFindings): a guess for the others is work for nothing.
+      const guess = findings.length < LIMITS.findingsPerFile ? closest(id, ids) : undefined;
       report(pointer, 'key', `Unknown rule \`${id}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`, guess);
       continue;
     }
