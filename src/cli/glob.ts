@@ -10,7 +10,8 @@ export function isGlob(pattern: string): boolean {
  * `examples/**\/*.yaml` → `examples` and `**\/*.yaml`.
  */
 export function splitGlob(pattern: string): { base: string; rest: string } {
-  const segments = pattern.replace(/\\/g, '/').split('/');
+  // A backslash separates folders on Windows only; elsewhere it escapes the next character.
+  const segments = (process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern).split('/');
   const firstGlob = segments.findIndex(isGlob);
   const baseSegments = segments.slice(0, firstGlob);
   const base = baseSegments.join('/') || (pattern.startsWith('/') ? '/' : '.');

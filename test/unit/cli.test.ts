@@ -93,12 +93,13 @@ describe('engagement command line', () => {
   });
 
   it('matches globs as bash does: braces, classes, hidden folders, literal parentheses', () => {
-    const dir = workspace({ 'Client (2026)/a.engagement.yaml': ERROR, 'Client 2026/b.engagement.yaml': ERROR, '.hidden/c.engagement.yml': ERROR, 'x/d.engagement.yaml': ERROR });
+    const dir = workspace({ 'Client (2026)/a.engagement.yaml': ERROR, 'Client 2026/b.engagement.yaml': ERROR, '.hidden/c.engagement.yml': ERROR, 'x/d.engagement.yaml': ERROR, 'y/[draft] e.engagement.yaml': ERROR });
     const files = (pattern: string): string[] => (JSON.parse(run(['lint', pattern, '-f', 'json'], dir).stdout) as JsonResult[]).map((r) => path.relative(dir, r.filePath));
     assert.deepEqual(files('Client (2026)/*.yaml'), [path.join('Client (2026)', 'a.engagement.yaml')]);
-    assert.deepEqual(files('**/*.engagement.{yaml,yml}').length, 4);
-    assert.deepEqual(files('[!C]*/*.yaml'), [path.join('x', 'd.engagement.yaml')]);
+    assert.deepEqual(files('**/*.engagement.{yaml,yml}').length, 5);
+    assert.deepEqual(files('[!C.y]*/*.yaml'), [path.join('x', 'd.engagement.yaml')]);
     assert.deepEqual(files('.hidden/*'), [path.join('.hidden', 'c.engagement.yml')]);
+    assert.deepEqual(files('y/\\[draft]*'), [path.join('y', '[draft] e.engagement.yaml')], 'a backslash escapes a bracket');
   });
 
   it('matches repeated ** against a deep tree without backtracking', () => {
