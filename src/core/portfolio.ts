@@ -116,8 +116,8 @@ export function addOverloadFindings(loads: readonly Load[], entries: PortfolioEn
   if (periods.length === 0) return;
   for (const load of loads) {
     // Periods are split at every term boundary, so one that starts within the term lies within it.
-    const first = firstPeriodEndingOnOrAfter(periods, load.start);
-    const last = lastPeriodStartingOnOrBefore(periods, load.end);
+    const first = firstWhere(periods, (p) => p.until >= load.start);
+    const last = firstWhere(periods, (p) => p.from > load.end) - 1;
     if (first > last) continue;
     const own = periods.slice(first, Math.min(last + 1, first + NAMED_PERIODS));
     const morePeriods = last - first + 1 - own.length;
@@ -241,26 +241,16 @@ function overloadedPeriods(loads: readonly Load[]): Period[] {
   return periods;
 }
 
-function firstPeriodEndingOnOrAfter(periods: readonly Period[], day: Day): number {
+/** The index of the first period for which `holds` is true, where it is true of a tail of the list (binary search). */
+function firstWhere(periods: readonly Period[], holds: (period: Period) => boolean): number {
   let low = 0;
   let high = periods.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (periods[mid]!.until < day) low = mid + 1;
-    else high = mid;
+    if (holds(periods[mid]!)) high = mid;
+    else low = mid + 1;
   }
   return low;
-}
-
-function lastPeriodStartingOnOrBefore(periods: readonly Period[], day: Day): number {
-  let low = 0;
-  let high = periods.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (periods[mid]!.from <= day) low = mid + 1;
-    else high = mid;
-  }
-  return low - 1;
 }
 
 function round(n: number): number {
