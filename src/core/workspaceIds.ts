@@ -1,7 +1,13 @@
-import type { PortfolioInput } from './portfolio';
+import type { Engagement } from './model/engagement';
 import { countOf } from './text/numbers';
 import type { RawFinding } from './types';
-import { pointerOf } from './yaml/sourceMap';
+import { pointerOf, type SourceMap } from './yaml/sourceMap';
+
+/** What the rule reads of a file: its engagement's id and where it is written (a card gives both). */
+export interface WorkspaceIdInput {
+  readonly model: Pick<Engagement, 'id'> | undefined;
+  readonly sourceMap: Pick<SourceMap, 'rangeOf'>;
+}
 
 /** How many of the other files with the same id a message names; the rest are counted. */
 const NAMED_FILES = 3;
@@ -11,7 +17,7 @@ const NAMED_FILES = 3;
  * `id` another file also has gets a finding on its id, naming a few of the others. Linear in
  * the number of files; the messages do not grow with it.
  */
-export function addDuplicateIdFindings(entries: readonly { path: string; analysis: PortfolioInput }[], result: Map<number, RawFinding[]>): void {
+export function addDuplicateIdFindings(entries: readonly { path: string; analysis: WorkspaceIdInput }[], result: Map<number, RawFinding[]>): void {
   const byId = new Map<string, number[]>();
   entries.forEach(({ analysis }, index) => {
     const id = analysis.model?.id;

@@ -34,19 +34,24 @@ function run(command, args, env = process.env) {
 }
 
 /**
- * The environment for an npm started here on another Node, without what an outer npm
- * exported about itself. `npm test` sets `npm_config_user_agent` ("node/v20…"), `NODE`,
- * `npm_node_execpath` and the rest of its resolved configuration; a nested npm inherits
- * them, and code-server's install script reads the Node version from the user agent and
- * refuses to run. The nested npm reads its configuration again from the same npmrc files,
- * so nothing the user configured is lost.
+ * The environment for an npm started here on another Node. `npm test` exports what it
+ * knows of itself to every script: its user agent ("npm/11 node/v20 …"), the Node it runs
+ * on (`NODE`, `npm_node_execpath`), the script being run and the package around it. A nested
+ * npm reads `npm_config_user_agent` as configuration and passes it on, and code-server's
+ * install script reads the Node version from it and refuses to run. Those variables are
+ * dropped, so the nested npm describes the Node it runs on. The rest of `npm_config_*` is
+ * kept: it is the configuration the npmrc files resolved to (the CA file and the registry
+ * among it), which a Node installed elsewhere would not find on its own.
  */
 export function environmentForNode(nodeBinDir, env = process.env) {
+  const describesCaller = /^(npm_config_user_agent|npm_config_npm_version|npm_config_local_prefix|npm_node_execpath|npm_execpath|npm_command|npm_lifecycle_.*|npm_package_.*|NODE|INIT_CWD)$/i;
   const clean = {};
   for (const [name, value] of Object.entries(env)) {
-    if (/^npm_/i.test(name) || name === 'NODE' || name === 'INIT_CWD') continue;
-    clean[name] = value;
+    if (!describesCaller.test(name)) clean[name] = value;
   }
+  // npm finds its global npmrc beside the Node it runs on; the other Node has none, so the
+  // caller's is named (outside npm, the one the caller's own npm reads).
+  clean.npm_config_globalconfig ??= execFileSync('npm', ['config', 'get', 'globalconfig'], { encoding: 'utf8', env }).trim();
   clean.PATH = `${nodeBinDir}:${env.PATH ?? ''}`;
   return clean;
 }

@@ -5,7 +5,7 @@ import { declineIfDeeperCommentFollows, lineEndOf, skipBlankAndComments, skipSpa
 import { resolvePlainScalar } from './coreScalars';
 import { LIMITS } from './limits';
 import { firstLine } from './lineBound';
-import type { ParsedYaml } from './parseYaml';
+import type { ParsedYaml } from './parsedYaml';
 import type { SourceMap, SourceMapNode } from './sourceMap';
 import { OUTSIDE_SUBSET, TreeRecorder, type ReadNode } from './treeRecorder';
 import { jsYamlLibrary } from './yamlLibrary';

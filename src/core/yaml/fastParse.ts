@@ -1,7 +1,7 @@
 import { hasUnsupportedCharacters } from './blockLayout';
 import { readByEvents } from './eventReader';
 import { readByLines } from './lineReader';
-import type { ParsedYaml } from './parseYaml';
+import type { ParsedYaml } from './parsedYaml';
 import { SourceMap } from './sourceMap';
 
 /**

@@ -1,7 +1,7 @@
 import { declineIfDeeperCommentFollows, lineEndOf, skipSpaces } from './blockLayout';
 import { resolvePlainScalar } from './coreScalars';
 import type { TextRange } from '../types';
-import type { ParsedYaml } from './parseYaml';
+import type { ParsedYaml } from './parsedYaml';
 import type { SourceMap, SourceMapNode } from './sourceMap';
 import { OUTSIDE_SUBSET, TreeRecorder, type ReadNode } from './treeRecorder';
 

@@ -5,19 +5,10 @@ import { fastParseYaml } from './fastParse';
 import { LIMITS } from './limits';
 import { firstLine, lineBound } from './lineBound';
 import { deepNestingAt } from './nestingCheck';
+import type { ParsedYaml } from './parsedYaml';
 import { SourceMap } from './sourceMap';
 
-export interface ParsedYaml {
-  /** The document as plain data, or `undefined` when there is none (empty or comment-only file). */
-  readonly value: unknown;
-  readonly sourceMap: SourceMap;
-  /** Syntax errors: the document cannot be trusted. */
-  readonly syntaxErrors: RawFinding[];
-  /** Problems found while converting (duplicate keys, alias limits, depth): reported under `schema`. */
-  readonly structureFindings: RawFinding[];
-  /** Offset of the first key of the root map, where findings about a missing section are placed. */
-  readonly rootAnchor: TextRange;
-}
+export type { ParsedYaml } from './parsedYaml';
 
 export interface ParseYamlOptions {
   /** `false` forces the full parser; tests use it to prove both paths agree. */

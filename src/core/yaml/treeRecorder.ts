@@ -1,6 +1,6 @@
 import type { RawFinding, TextRange } from '../types';
 import { LIMITS } from './limits';
-import type { ParsedYaml } from './parseYaml';
+import type { ParsedYaml } from './parsedYaml';
 import { SourceMap, type NodeLocation, type SourceMapNode } from './sourceMap';
 
 /** A value read by a fast reader, with the two ends `yaml` records for its node. */
