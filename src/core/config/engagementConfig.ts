@@ -1,5 +1,6 @@
 import { capFindings } from '../policy';
 import { LIMITS } from '../yaml/limits';
+import { escapeSegment } from '../yaml/sourceMap';
 import { isRuleId, RULE_CATALOG } from '../rules';
 import { closest } from '../schema/closest';
 import type { Finding, RuleSetting, RuleSettings } from '../types';
@@ -47,7 +48,7 @@ export function parseConfig(text: string): EngagementConfig {
   }
   const ids = RULE_CATALOG.map((r) => r.id);
   for (const [id, setting] of Object.entries(ruleMap as Record<string, unknown>)) {
-    const pointer = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const pointer = `/rules/${escapeSegment(id)}`;
     if (!isRuleId(id)) {
       // Only the first findings are shown (capFindings): a guess for the others is work for nothing.
       const guess = findings.length < LIMITS.findingsPerFile ? closest(id, ids) : undefined;

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { RawFinding, TextRange } from '../types';
 import type { SourceMap } from '../yaml/sourceMap';
-import { segmentsOf } from '../yaml/sourceMap';
+import { escapeSegment, segmentsOf } from '../yaml/sourceMap';
 import { closest } from './closest';
 
 /** Plain words for the patterns of the schema, so messages say what is expected. */
@@ -48,7 +48,7 @@ function toFinding(error: ErrorObject, sourceMap: SourceMap): RawFinding | undef
       const key = String(params.additionalProperty);
       const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
       const suggestion = closest(key, known);
-      const range = sourceMap.rangeOf(`${error.instancePath}/${escape(key)}`, 'key');
+      const range = sourceMap.rangeOf(`${error.instancePath}/${escapeSegment(key)}`, 'key');
       const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : known.length ? ` Known keys: ${known.join(', ')}.` : '';
       return make(`Unknown key \`${key}\`${where ? ` in ${where}` : ''}.${hint}`, range, suggestion);
     }
@@ -138,7 +138,7 @@ export function numberWrittenAsText(value: unknown): string | undefined {
 function propertyNameAware(error: ErrorObject, sourceMap: SourceMap): TextRange | undefined {
   const name = (error as ErrorObject & { propertyName?: string }).propertyName;
   if (name === undefined) return undefined;
-  return sourceMap.rangeOf(`${error.instancePath}/${escape(name)}`, 'key');
+  return sourceMap.rangeOf(`${error.instancePath}/${escapeSegment(name)}`, 'key');
 }
 
 function requiredKeysOfBranches(schema: unknown): string[] | undefined {
@@ -165,9 +165,7 @@ function subject(where: string): string {
   return where ? `\`${where}\`` : 'The engagement';
 }
 
-function escape(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+
 
 function show(value: unknown): string {
   if (typeof value === 'string') return `\`${value.length > 60 ? value.slice(0, 57) + '…' : value}\``;

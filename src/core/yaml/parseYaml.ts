@@ -6,7 +6,7 @@ import { LIMITS } from './limits';
 import { firstLine, lineBound } from './lineBound';
 import { deepNestingAt } from './nestingCheck';
 import type { ParsedYaml } from './parsedYaml';
-import { SourceMap } from './sourceMap';
+import { escapeSegment, SourceMap } from './sourceMap';
 
 export type { ParsedYaml } from './parsedYaml';
 
@@ -196,7 +196,7 @@ class Converter {
         continue;
       }
       seen.add(key);
-      const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const childPointer = `${pointer}/${escapeSegment(key)}`;
       const valueNode = pair.value as YamlNode | null;
       const value =
         valueNode === null

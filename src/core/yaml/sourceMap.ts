@@ -6,10 +6,15 @@ export interface NodeLocation {
   readonly value: TextRange;
 }
 
+/** One path segment as a JSON pointer writes it (`~` → `~0`, `/` → `~1`, RFC 6901). */
+export function escapeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 /** Encodes a path as a JSON pointer, the form ajv reports in `instancePath`. */
 export function pointerOf(path: Path): string {
   let pointer = '';
-  for (const segment of path) pointer += '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  for (const segment of path) pointer += '/' + escapeSegment(segment);
   return pointer;
 }
 
@@ -131,7 +136,7 @@ export class SourceMap {
   *entries(): IterableIterator<[string, NodeLocation]> {
     function* walk(node: SourceMapNode, pointer: string): IterableIterator<[string, NodeLocation]> {
       if (node.location) yield [pointer, node.location];
-      if (node.children) for (const [segment, child] of node.children) yield* walk(child, `${pointer}/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      if (node.children) for (const [segment, child] of node.children) yield* walk(child, `${pointer}/${escapeSegment(segment)}`);
     }
     yield* walk(this.root, '');
   }
