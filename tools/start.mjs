@@ -10,7 +10,9 @@ import { ensureTestHost } from '../test/host/install.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const examples = join(root, 'examples');
-execFileSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
+// The build as `npm run build` does it: the schema's validator is generated first (it is not
+// in git), then bundled.
+for (const step of ['tools/generate-validator.mjs', 'esbuild.mjs']) execFileSync(process.execPath, [join(root, step)], { cwd: root, stdio: 'inherit' });
 
 const code = spawnSync('code', ['--version'], { stdio: 'ignore' });
 if (code.status === 0 && !process.env.ENGAGEMENT_KIT_USE_CODE_SERVER) {
