@@ -1,4 +1,5 @@
 import { OUTSIDE_SUBSET, type ReadNode } from './treeRecorder';
+import { CARRIAGE_RETURN, HASH, LINE_FEED, SPACE } from './charCodes';
 
 /**
  * Layout rules both fast readers share: where `yaml` ends a block node, and what they leave
@@ -17,7 +18,7 @@ export function hasUnsupportedCharacters(text: string): boolean {
 
 export function skipSpaces(text: string, from: number): number {
   let at = from;
-  while (text.charCodeAt(at) === 32) at++;
+  while (text.charCodeAt(at) === SPACE) at++;
   return at;
 }
 
@@ -26,8 +27,8 @@ export function skipBlankAndComments(text: string, from: number): number {
   let at = from;
   for (;;) {
     const c = text.charCodeAt(at);
-    if (c === 32 || c === 10 || c === 13) at++;
-    else if (c === 35) {
+    if (c === SPACE || c === LINE_FEED || c === CARRIAGE_RETURN) at++;
+    else if (c === HASH) {
       const newline = text.indexOf('\n', at);
       at = newline === -1 ? text.length : newline;
     } else return at;
@@ -37,12 +38,12 @@ export function skipBlankAndComments(text: string, from: number): number {
 /** Where a block-context node's line ends: past trailing spaces, a comment and one line break. */
 export function lineEnd(text: string, from: number): number {
   let at = skipSpaces(text, from);
-  if (text.charCodeAt(at) === 35) {
+  if (text.charCodeAt(at) === HASH) {
     const newline = text.indexOf('\n', at);
     at = newline === -1 ? text.length : newline;
   }
-  if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) return at + 2;
-  if (text.charCodeAt(at) === 10) return at + 1;
+  if (text.charCodeAt(at) === CARRIAGE_RETURN && text.charCodeAt(at + 1) === LINE_FEED) return at + 2;
+  if (text.charCodeAt(at) === LINE_FEED) return at + 1;
   return at === text.length ? at : from;
 }
 
@@ -64,9 +65,9 @@ export function declineIfDeeperCommentFollows(text: string, from: number, collec
   while (at < text.length) {
     const indented = skipSpaces(text, at);
     const c = text.charCodeAt(indented);
-    if (c === 35) {
+    if (c === HASH) {
       if (indented - at > column) throw OUTSIDE_SUBSET;
-    } else if (c !== 10 && c !== 13 && indented < text.length) {
+    } else if (c !== LINE_FEED && c !== CARRIAGE_RETURN && indented < text.length) {
       return;
     }
     const newline = text.indexOf('\n', indented);

@@ -1,3 +1,5 @@
+import { DASH, DIGIT_0, DIGIT_9, DOT, PLUS } from './charCodes';
+
 /**
  * How a plain (unquoted) scalar reads under the YAML 1.2 core schema, exactly as the `yaml`
  * package resolves it: the fast parser must give every value the full parser gives.
@@ -14,7 +16,7 @@ export function resolvePlainScalar(source: string): null | boolean | number | st
 function looksNumeric(source: string): boolean {
   const c = source.charCodeAt(0);
   // digits, '+', '-', '.'
-  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+  return (c >= DIGIT_0 && c <= DIGIT_9) || c === PLUS || c === DASH || c === DOT;
 }
 
 const OCTAL = /^0o[0-7]+$/;

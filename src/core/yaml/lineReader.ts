@@ -4,6 +4,7 @@ import type { TextRange } from '../types';
 import type { ParsedYaml } from './parsedYaml';
 import type { SourceMap, SourceMapNode } from './sourceMap';
 import { OUTSIDE_SUBSET, TreeRecorder, type ReadNode } from './treeRecorder';
+import { CARRIAGE_RETURN, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, GREATER_THAN, HASH, LINE_FEED, OPEN_BRACE, OPEN_BRACKET, PIPE, SINGLE_QUOTE, SPACE } from './charCodes';
 
 /**
  * The first fast reader: one pass over the lines of a file written the way engagement files
@@ -94,7 +95,7 @@ class LineReader extends TreeRecorder {
     while (start < text.length) {
       const at = skipSpaces(text, start);
       const c = text.charCodeAt(at);
-      if (c !== 10 && c !== 13 && c !== 35 && at < text.length) {
+      if (c !== LINE_FEED && c !== CARRIAGE_RETURN && c !== HASH && at < text.length) {
         line = { at, indent: at - start };
         break;
       }
@@ -173,9 +174,9 @@ class LineReader extends TreeRecorder {
   /** Whether a `-` at `at` is a list entry's indicator (followed by a space or the line's end). */
   private isDash(at: number): boolean {
     const { text } = this;
-    if (text.charCodeAt(at) !== 45) return false;
+    if (text.charCodeAt(at) !== DASH) return false;
     const c = text.charCodeAt(at + 1);
-    return c === 32 || c === 10 || c === 13 || at + 1 === text.length;
+    return c === SPACE || c === LINE_FEED || c === CARRIAGE_RETURN || at + 1 === text.length;
   }
 
   /**
@@ -187,7 +188,7 @@ class LineReader extends TreeRecorder {
     const { text } = this;
     const start = skipSpaces(text, indicator + 1);
     const c = text.charCodeAt(start);
-    if (c === 10 || c === 13 || start === text.length || c === 35) return this.valueBelow(at, depth, start, column, inMap);
+    if (c === LINE_FEED || c === CARRIAGE_RETURN || start === text.length || c === HASH) return this.valueBelow(at, depth, start, column, inMap);
     // `- key: value`: a map inside a list entry, in the column of its first key.
     if (!inMap) {
       if (this.isDash(start)) throw OUTSIDE_SUBSET;
@@ -198,9 +199,9 @@ class LineReader extends TreeRecorder {
       }
     }
     let node: ReadNode;
-    if (c === 124 || c === 62) return this.blockScalar(start, column);
-    else if (c === 34 || c === 39) node = this.quoted(start, c === 34 ? '"' : "'");
-    else if (c === 91 || c === 123) node = this.flow(at, depth, start);
+    if (c === PIPE || c === GREATER_THAN) return this.blockScalar(start, column);
+    else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) node = this.quoted(start, c === DOUBLE_QUOTE ? '"' : "'");
+    else if (c === OPEN_BRACKET || c === OPEN_BRACE) node = this.flow(at, depth, start);
     else node = this.plainInBlock(start);
     this.expectLineEnd(node.end);
     this.expectNoDeeperLine(node.end, column);
@@ -222,7 +223,7 @@ class LineReader extends TreeRecorder {
     }
     // After an empty value the full parser's node also takes in a comment and blank lines
     // that follow, by rules of its own; leave that rare layout to the event reader.
-    if (text.charCodeAt(afterIndicator) === 35) throw OUTSIDE_SUBSET;
+    if (text.charCodeAt(afterIndicator) === HASH) throw OUTSIDE_SUBSET;
     return { value: null, start: afterIndicator, end: afterIndicator, lineEnd: afterIndicator };
   }
 
@@ -234,15 +235,15 @@ class LineReader extends TreeRecorder {
     let at = start;
     for (;;) {
       const c = text.charCodeAt(at);
-      if (c === 10 || c === 13 || at === text.length) break;
-      if (c === 32) {
+      if (c === LINE_FEED || c === CARRIAGE_RETURN || at === text.length) break;
+      if (c === SPACE) {
         const next = text.charCodeAt(at + 1);
-        if (next === 35) break;
+        if (next === HASH) break;
       } else {
         // `: ` inside a plain scalar makes a nested map, an error in a value on one line.
-        if (c === 58) {
+        if (c === COLON) {
           const next = text.charCodeAt(at + 1);
-          if (next === 32 || next === 10 || next === 13 || at + 1 === text.length) throw OUTSIDE_SUBSET;
+          if (next === SPACE || next === LINE_FEED || next === CARRIAGE_RETURN || at + 1 === text.length) throw OUTSIDE_SUBSET;
         }
         end = at + 1;
       }
@@ -267,7 +268,7 @@ class LineReader extends TreeRecorder {
       if (close === -1 || (newline !== -1 && newline < close)) throw OUTSIDE_SUBSET;
       value += text.slice(from, close);
       // In single quotes `''` is one quote; double quotes would need escapes, left to the event reader.
-      if (quote === "'" && text.charCodeAt(close + 1) === 39) {
+      if (quote === "'" && text.charCodeAt(close + 1) === SINGLE_QUOTE) {
         value += "'";
         from = close + 2;
         continue;
@@ -282,7 +283,7 @@ class LineReader extends TreeRecorder {
   private flow(at: SourceMapNode, depth: number, start: number): ReadNode {
     this.checkDepth(depth);
     const { text } = this;
-    const isMap = text.charCodeAt(start) === 123;
+    const isMap = text.charCodeAt(start) === OPEN_BRACE;
     const close = isMap ? 125 : 93;
     const result: Record<string, unknown> = {};
     const items: unknown[] = [];
@@ -293,7 +294,7 @@ class LineReader extends TreeRecorder {
       if (isMap) {
         const key = this.key(pos);
         // In flow, `a:b` is one scalar: a key's `:` needs a space after it.
-        if (text.charCodeAt(key.range.end + 1) !== 32) throw OUTSIDE_SUBSET;
+        if (text.charCodeAt(key.range.end + 1) !== SPACE) throw OUTSIDE_SUBSET;
         const repeated = this.beginEntry(result, key.name, key.range);
         const slot = this.child(at, key.name);
         const item = this.flowScalar(skipSpaces(text, key.range.end + 1));
@@ -310,11 +311,11 @@ class LineReader extends TreeRecorder {
       pos = skipSpaces(text, pos);
       const c = text.charCodeAt(pos);
       if (c === close) return { value: isMap ? result : items, start, end: pos + 1, lineEnd: -1 };
-      if (c !== 44) throw OUTSIDE_SUBSET;
+      if (c !== COMMA) throw OUTSIDE_SUBSET;
       pos = skipSpaces(text, pos + 1);
       // A trailing comma, an empty entry or anything on the next line: the event reader's.
       const after = text.charCodeAt(pos);
-      if (after === close || after === 44) throw OUTSIDE_SUBSET;
+      if (after === close || after === COMMA) throw OUTSIDE_SUBSET;
     }
   }
 
@@ -322,16 +323,16 @@ class LineReader extends TreeRecorder {
   private flowScalar(start: number): ReadNode {
     const { text } = this;
     const c = text.charCodeAt(start);
-    if (c === 34 || c === 39) return this.quoted(start, c === 34 ? '"' : "'");
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.quoted(start, c === DOUBLE_QUOTE ? '"' : "'");
     this.expectPlainStart(start);
     let end = start;
     let at = start;
     for (;;) {
       const ch = text.charCodeAt(at);
-      if (ch === 44 || ch === 93 || ch === 125) break;
+      if (ch === COMMA || ch === CLOSE_BRACKET || ch === CLOSE_BRACE) break;
       // Line breaks, comments, `:` and nested brackets inside a flow collection: not here.
-      if (ch === 10 || ch === 13 || ch === 35 || ch === 58 || ch === 91 || ch === 123 || at === text.length) throw OUTSIDE_SUBSET;
-      if (ch !== 32) end = at + 1;
+      if (ch === LINE_FEED || ch === CARRIAGE_RETURN || ch === HASH || ch === COLON || ch === OPEN_BRACKET || ch === OPEN_BRACE || at === text.length) throw OUTSIDE_SUBSET;
+      if (ch !== SPACE) end = at + 1;
       at++;
     }
     return { value: resolvePlainScalar(text.slice(start, end)), start, end, lineEnd: -1 };
@@ -345,8 +346,8 @@ class LineReader extends TreeRecorder {
     const { text } = this;
     BLOCK_HEADER.lastIndex = header;
     if (!BLOCK_HEADER.test(text)) throw OUTSIDE_SUBSET;
-    const literal = text.charCodeAt(header) === 124;
-    const strip = text.charCodeAt(header + 1) === 45;
+    const literal = text.charCodeAt(header) === PIPE;
+    const strip = text.charCodeAt(header + 1) === DASH;
     const headerEnd = text.indexOf('\n', BLOCK_HEADER.lastIndex);
     if (headerEnd === -1) throw OUTSIDE_SUBSET;
     let lineStart = headerEnd + 1;
@@ -357,7 +358,7 @@ class LineReader extends TreeRecorder {
     while (lineStart < text.length) {
       const at = skipSpaces(text, lineStart);
       const c = text.charCodeAt(at);
-      const blank = c === 10 || c === 13 || at === text.length;
+      const blank = c === LINE_FEED || c === CARRIAGE_RETURN || at === text.length;
       if (blank) {
         // Leading blank lines and blank lines with spaces past the indentation have rules of their own.
         if (indent === -1 || at - lineStart > indent) throw OUTSIDE_SUBSET;
@@ -371,7 +372,7 @@ class LineReader extends TreeRecorder {
         // A line indented deeper than the first keeps its line break in folded text.
         if (!literal && at - lineStart > indent) throw OUTSIDE_SUBSET;
         const newline = text.indexOf('\n', at);
-        const contentEnd = newline === -1 ? text.length : text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+        const contentEnd = newline === -1 ? text.length : text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
         const content = text.slice(lineStart + indent, contentEnd);
         if (content.includes('\r')) throw OUTSIDE_SUBSET;
         lines.push(content);
@@ -396,9 +397,9 @@ class LineReader extends TreeRecorder {
     const { text } = this;
     const at = skipSpaces(text, from);
     const c = text.charCodeAt(at);
-    if (c === 10 || c === 13 || at === text.length) return;
+    if (c === LINE_FEED || c === CARRIAGE_RETURN || at === text.length) return;
     // A comment needs a space before its `#`.
-    if (c === 35 && at > from) return;
+    if (c === HASH && at > from) return;
     throw OUTSIDE_SUBSET;
   }
 
@@ -416,7 +417,7 @@ class LineReader extends TreeRecorder {
   /** The start of the line after the one where `node` ends (its own line break included). */
   private lineAfter(node: ReadNode): number {
     const { text } = this;
-    if (node.lineEnd >= 0 && (node.lineEnd === text.length || text.charCodeAt(node.lineEnd - 1) === 10)) return node.lineEnd;
+    if (node.lineEnd >= 0 && (node.lineEnd === text.length || text.charCodeAt(node.lineEnd - 1) === LINE_FEED)) return node.lineEnd;
     const newline = text.indexOf('\n', node.end);
     return newline === -1 ? text.length : newline + 1;
   }
