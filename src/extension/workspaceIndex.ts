@@ -1,9 +1,7 @@
-import type { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { addDuplicateIdFindings, addOverloadFindings, ENGAGEMENT_FILE, groupByExecutive, portfolioInputOf, type Analysis, type EngagementCard, type Finding, type LineIndex, type RawFinding } from '../core';
 import { decodeLikeEditor, readRegularFile } from '../shared/readTextFile';
+import { walkFolder } from '../shared/walkFolder';
 import { isEngagementDocument, today, type DocumentAnalyses } from './documentAnalyses';
 import { IndexEntry } from './indexEntry';
 import { onDemand, onDemandLoad } from './onDemand';
@@ -384,34 +382,18 @@ export class WorkspaceIndex implements vscode.Disposable {
 
 /**
  * Every engagement file of the workspace, outside node_modules and .git, when the scan
- * thread could not outline it. Local folders are walked on disk, which takes milliseconds
- * where `findFiles` goes through the search service (about 0.6 s for 1,000 files); links
- * to folders are not followed, so a link loop cannot make the walk endless. Other schemes
- * use `findFiles`.
+ * thread could not outline it. Local folders are walked on disk with the command line's
+ * walk (`shared/walkFolder.ts`), which takes milliseconds where `findFiles` goes through the
+ * search service (about 0.6 s for 1,000 files); links to folders are not followed, so a
+ * link loop cannot make the walk endless, and files it cannot use are left to the command
+ * line to report. Other schemes use `findFiles`.
  */
 async function findEngagementFiles(): Promise<vscode.Uri[]> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0 || folders.some((f) => f.uri.scheme !== 'file')) return vscode.workspace.findFiles(ENGAGEMENT_GLOB, '**/{node_modules,.git}/**');
   const found: vscode.Uri[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch {
-      return; // unreadable folders hold nothing we can read
-    }
-    const below: Promise<void>[] = [];
-    for (const entry of entries) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && entry.name !== '.git') below.push(walk(full));
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && ENGAGEMENT_FILE.test(entry.name)) {
-        found.push(vscode.Uri.file(full));
-      }
-    }
-    await Promise.all(below);
-  };
-  await Promise.all(folders.map((f) => walk(f.uri.fsPath)));
+  const ignored = { add: () => undefined };
+  for (const folder of folders) walkFolder(folder.uri.fsPath, (file) => ENGAGEMENT_FILE.test(file), (file) => found.push(vscode.Uri.file(file)), ignored);
   return found;
 }
 
