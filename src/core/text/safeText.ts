@@ -31,8 +31,15 @@ export function printableLineStart(text: string): string {
   return /^\s*(::|##\[)/.test(safe) ? `./${safe}` : safe;
 }
 
-/** ASCII punctuation that Markdown (CommonMark and GitHub's extensions: tables, strikethrough, math) may read as syntax. */
-const MARKDOWN_SYNTAX = /[\\`*_{}[\]()#+!|<>~&$"=:-]/g;
+/**
+ * ASCII punctuation that Markdown (CommonMark and GitHub's extensions: tables,
+ * strikethrough, math) reads as syntax wherever it stands. A dash or an equals sign
+ * is syntax only where a line starts (a list, a rule, a heading underline), and a value
+ * starts a line at most at its own start: only there are they escaped, so dates and ranges
+ * stay readable in the Markdown source (`2026-01-05`, `1-30`). A colon is escaped so that
+ * no renderer turns a written address into a link of its own making.
+ */
+const MARKDOWN_SYNTAX = /[\\`*_{}[\]()#+!|<>~&$:]/g;
 
 /**
  * A value as Markdown text that renders as exactly that text, in a paragraph or a table
@@ -44,6 +51,7 @@ const MARKDOWN_SYNTAX = /[\\`*_{}[\]()#+!|<>~&$"=:-]/g;
 export function markdownText(value: unknown): string {
   return printable(String(value ?? '').replace(/\s+/g, ' ').trim())
     .replace(MARKDOWN_SYNTAX, (c) => `\\${c}`)
+    .replace(/^([-=])/, '\\$1')
     .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
     .replace(/@(?=[\w-])/g, '@&#8203;');
 }
