@@ -1,14 +1,12 @@
 import { analyzeRaw, finish, type Analysis, type AnalyzeOptions, type RawAnalysis } from './analyze';
 import { formatDay, parseDay, type Day } from './model/dates';
 import type { Engagement } from './model/engagement';
+import { WEEKS_PER_MONTH } from './model/monthlyCost';
 import type { RawFinding } from './types';
 import { countOf, daysAWeek } from './text/numbers';
 import { addDuplicateIdFindings } from './workspaceIds';
 import { pointerOf } from './yaml/sourceMap';
 
-import { WEEKS_PER_MONTH } from './model/monthlyCost';
-
-export { WEEKS_PER_MONTH };
 /** Days a week one person can give in total. */
 export const WEEKLY_CAPACITY = 5;
 

@@ -1,6 +1,9 @@
 import { kpiLabel } from './labels';
 import { writtenButInvalid, type Rule } from './rule';
 
+/** What each field is, for the message: the reader learns what to write, not only its name. */
+const MEANING = { baseline: "today's value", target: 'the value to reach', by: 'the date to reach it by' } as const;
+
 export const kpiNotMeasurable: Rule = {
   id: 'kpi-not-measurable',
   defaultSeverity: 'warning',
@@ -14,7 +17,8 @@ export const kpiNotMeasurable: Rule = {
       const missing = (['baseline', 'target', 'by'] as const).filter((field) => kpi[field] === undefined && !writtenButInvalid(model, [...kpi.path, field]));
       if (missing.length === 0) continue;
       const name = kpiLabel(kpi);
-      report(kpi.id !== undefined ? [...kpi.path, 'id'] : kpi.path, `${name} is not measurable without ${missing.map((m) => `\`${m}\``).join(', ')}: add ${missing.length === 1 ? 'it' : 'them'} (today's value, the value to reach, and the date to reach it by).`);
+      const what = missing.map((m) => `\`${m}\` (${MEANING[m]})`);
+      report(kpi.id !== undefined ? [...kpi.path, 'id'] : kpi.path, `${name} is not measurable yet: add ${what.join(', ')}.`);
     }
   },
 };
