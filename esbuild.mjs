@@ -9,37 +9,6 @@ import * as esbuild from 'esbuild';
 const alias = { 'js-yaml': createRequire(import.meta.url).resolve('js-yaml') };
 
 /**
- * In the extension, the two YAML parsers and the schema's JSON are files of their own,
- * required the first time they are needed, so activation never evaluates them:
- * - `dist/js-yaml.js`: the fast path's event parser, at the first analysis;
- * - `dist/yaml.js`: the full parser, only for a file with errors or rarer YAML, for
- *   completion, and for configuration files (src/core/yaml/yamlLibrary.ts);
- * - `schemas/engagement.schema.json`, shipped in the .vsix anyway: only hover, completion
- *   and files with schema errors read it (src/core/schema/engagementSchema.ts);
- * - `dist/validateEngagement.js`, the validator generated from the schema: at the first
- *   analysis on the host, which open documents leave to the scan thread
- *   (src/core/schema/validator.ts).
- * - `dist/onDemand.js`, the rest of the core the host may need (src/extension/onDemand.ts):
- *   analysis without the scan thread, completion, templates, rendering, rule settings.
- * The command line bundles them all in as usual; the scan thread bundles its own core.
- */
-const loadedOnFirstUse = {
-  name: 'loaded-on-first-use',
-  setup(build) {
-    const files = [
-      [/^yaml$/, './yaml.js'],
-      [/^js-yaml$|[\\/]js-yaml\.cjs\.js$/, './js-yaml.js'],
-      [/[\\/]schemas[\\/]engagement\.schema\.json$/, '../schemas/engagement.schema.json'],
-      [/[\\/]generated[\\/]validateEngagement$/, './validateEngagement.js'],
-      [/^\.\/onDemandModules$/, './onDemand.js'],
-    ];
-    for (const [filter, file] of files) {
-      build.onResolve({ filter }, (args) => (args.kind === 'require-call' ? { path: file, external: true } : undefined));
-    }
-  },
-};
-
-/**
  * Each module that imports `vscode` (or a Node module) gets, in a CommonJS bundle, a copy of
  * that module's namespace made at load: hundreds of properties for `vscode`, a dozen times
  * over, a few milliseconds of activation. Routing those imports through one re-exporting
@@ -66,42 +35,43 @@ const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--out
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
   {
-    // The VS Code extension: runs in the extension host (Node), `vscode` is provided there.
+    // The extension in a Node extension host (VS Code, code-server): the language client,
+    // the views and the commands. `vscode` is provided there. No analyzer code.
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [loadedOnFirstUse, oneNamespacePerModule],
-    // When the bundle starts and ends running: activation time counts from the first to the
-    // end of activate(), less the host's own wait between the two (see extension.ts).
-    banner: { js: 'var __engagementKitLoadStart = performance.now();' },
-    footer: { js: 'var __engagementKitLoadEnd = performance.now();' },
+    plugins: [oneNamespacePerModule],
   },
   {
-    // The extension's scan thread: reads and analyzes closed files off the host's thread
-    // (src/extension/scan/scanWorker.ts). It shares the parser files with the extension.
-    entryPoints: ['src/extension/scan/scanWorker.ts'],
-    outfile: 'dist/scanWorker.js',
+    // The language server as a Node process: started by the extension over IPC, and by
+    // `engagement lsp --stdio` for other editors.
+    entryPoints: ['src/server/node/main.ts'],
+    outfile: 'dist/server.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    plugins: [loadedOnFirstUse, oneNamespacePerModule],
+    plugins: [oneNamespacePerModule],
   },
-  // The parsers, the validator and the on-demand core for the extension, loaded on first use
-  // (see loadedOnFirstUse). The on-demand core loads the parsers and the validator the same way.
   {
-    entryPoints: ['src/extension/onDemandModules.ts'],
-    outfile: 'dist/onDemand.js',
-    platform: 'node',
+    // The extension in a browser (vscode.dev, github.dev): the `browser` entry of package.json.
+    entryPoints: ['src/extension/extensionWeb.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
     format: 'cjs',
-    target: 'node20',
-    plugins: [loadedOnFirstUse, oneNamespacePerModule],
+    target: 'es2022',
+    external: ['vscode'],
   },
-  { entryPoints: ['src/core/schema/generated/validateEngagement.ts'], outfile: 'dist/validateEngagement.js', platform: 'node', format: 'cjs', target: 'node20' },
-  { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
-  { entryPoints: [alias['js-yaml']], outfile: 'dist/js-yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
+  {
+    // The language server in the browser's Web Worker: no Node APIs.
+    entryPoints: ['src/server/browser/main.ts'],
+    outfile: 'dist/web/server.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
   {
     // Runs inside the preview webview: a browser, no Node, no vscode module.
     entryPoints: ['src/webview/preview.ts'],
@@ -116,6 +86,8 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // `engagement lsp` runs the server's own bundle, beside this one.
+    external: ['./server.js'],
     banner: { js: '#!/usr/bin/env node' },
   },
   {

@@ -32,6 +32,7 @@ export type ParsedArgs =
   | { readonly command: 'version' }
   | { readonly command: 'schema' }
   | { readonly command: 'rules' }
+  | { readonly command: 'lsp' }
   | { readonly command: 'usage-error'; readonly message: string };
 
 /** `--format=json` → [`--format`, `json`]; any other argument stays whole. */
@@ -54,6 +55,10 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
     return args.length ? { command: 'usage-error', message: `\`${command}\` takes no arguments.` } : { command };
   }
   if (command === 'render') return parseRender(args);
+  if (command === 'lsp') {
+    // The transport is read by the server itself; stdio is the one other editors use.
+    return args.length === 1 && args[0] === '--stdio' ? { command: 'lsp' } : { command: 'usage-error', message: '`lsp` runs the language server over stdio: engagement lsp --stdio' };
+  }
   if (command !== 'lint') return { command: 'usage-error', message: `Unknown command \`${command}\`.` };
 
   const paths: string[] = [];
@@ -173,6 +178,8 @@ Usage:
       file (no script, no network, print-ready) or as Markdown. Default: stdout.
       The findings are left out unless --include-checks; a redacted field's values
       appear nowhere, findings included. -o never overwrites the engagement itself.
+  engagement lsp --stdio  Run the language server for an editor (diagnostics, completion,
+                          hover, navigation, rename, quick fixes, outline) over stdio.
   engagement rules        List the rules with their default severity.
   engagement schema       Print the path of the JSON schema.
   engagement --help | --version

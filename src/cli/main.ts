@@ -35,6 +35,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const rule of RULE_CATALOG) process.stdout.write(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.docs.summary}\n`);
       return 0;
     }
+    case 'lsp':
+      // The server is a bundle of its own beside this one; it runs until the editor stops it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- dist/server.js, beside this bundle (external in esbuild.mjs)
+      (require('./server.js') as { runNodeServer(): void }).runNodeServer();
+      return new Promise<number>(() => undefined);
     case 'render': {
       const outcome = runRender(parsed, process.cwd());
       process.stdout.write(outcome.stdout);

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import * as vscode from 'vscode';
 import type { EngagementKitApi } from '../../src/extension/extension';
-import type { WorkMeter } from '../../src/extension/workMeter';
 import { hostActivationMarks } from '../integration/helpers';
 
 /** The repository, from out/test/performance (and from out/test/performance/reopen). */
@@ -19,65 +20,62 @@ export function record(figures: Record<string, unknown>): void {
   console.log(`      measured: ${JSON.stringify(figures)}`);
 }
 
-/** What garbage-collection pauses took of the longest tasks, and the longest time one held a CPU (see WorkMeter.report). */
-export function pauses(work: ReturnType<WorkMeter['report']>, suffix = 'DuringScan'): Record<string, unknown> {
-  return {
-    [`gcPausesInLongestTask${suffix}Ms`]: tenths(work.pausesInLongestMs),
-    [`longestTask${suffix}WithoutGcMs`]: tenths(work.longestWithoutPausesMs),
-    [`longestTask${suffix}WithoutGc`]: work.longestWithoutPausesLabel,
-    [`longestTask${suffix}OnCpuMs`]: tenths(work.longestOnCpuMs),
-    [`longestTask${suffix}OnCpu`]: work.longestOnCpuLabel,
-  };
-}
-
-export function describeTask(task: ReturnType<WorkMeter['report']>['longestTasks'][number]): string {
-  return `${task.label} ${task.ms.toFixed(1)} ms` + (task.onCpuMs === undefined ? '' : ` (${task.onCpuMs.toFixed(1)} on a CPU)`);
-}
-
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1]!;
 }
 
-function tenths(ms: number | undefined): number | undefined {
+export function tenths(ms: number | undefined): number | undefined {
   return ms === undefined ? undefined : Math.round(ms * 10) / 10;
 }
 
+/** A performance mark the client set (its only tracing), in milliseconds of this clock. */
+function mark(name: string): number | undefined {
+  return performance.getEntriesByName(`engagementKit/${name}`)[0]?.startTime;
+}
+
 /**
- * Activation and the first scan of the window's workspace, from the extension's own
- * clock (origin: the bundle starting to load) and the host's performance marks. Call once
- * every file is checked.
+ * Watches the extension host's thread from outside: the longest it was held, as the delay
+ * of a timer that should fire every 10 ms (Node's event-loop delay histogram).
  */
-export function scanFigures(api: EngagementKitApi): Record<string, unknown> {
-  const phases = api.index.scanPhases!;
-  const work = api.meter.report();
-  const host = hostActivationMarks();
+export function watchHostThread(): { stop(): { longestMs: number; p99Ms: number } } {
+  const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
   return {
-    workspaceFiles: FILES,
-    activationMs: tenths(api.activationMs),
-    activateFunctionMs: tenths(api.activateMs),
-    activateFunctionOnCpuMs: tenths(api.activateOnCpuMs),
-    waitForHostBeforeActivateMs: tenths(api.waitForHostMs),
+    stop() {
+      histogram.disable();
+      return { longestMs: tenths(histogram.max / 1e6)!, p99Ms: tenths(histogram.percentile(99) / 1e6)! };
+    },
+  };
+}
+
+/**
+ * Activation as the host counts it, and the client's marks: the server answering
+ * `initialize`, the workspace shown (tree and portfolio) and checked, each from the start
+ * of `activate()`. Call once every file is checked.
+ */
+export async function scanFigures(api: EngagementKitApi): Promise<Record<string, unknown>> {
+  const host = hostActivationMarks();
+  const activated = mark('activate')!;
+  const since = (name: string): number | undefined => {
+    const at = mark(name);
+    return at === undefined ? undefined : Math.round(at - activated);
+  };
+  const state = await api.workspace.state();
+  return {
+    workspaceFiles: state.files,
     hostMeasuredCodeLoadingMs: host?.codeLoadingMs,
     hostMeasuredActivateCallMs: host?.activateCallMs,
-    onDemandCoreLoadedAfterLoadMs: api.onDemandLoad && Math.round(api.onDemandLoad.at - api.loadStart),
-    onDemandCoreLoadMs: tenths(api.onDemandLoad?.ms),
-    workspaceReadyMs: Math.round(api.index.scannedAt! - api.loadStart),
-    workspaceCheckedMs: Math.round(api.index.checkedAt! - api.loadStart),
-    scanStartedAfterLoadMs: Math.round(phases.startedAt - api.loadStart),
-    outlineMs: Math.round(phases.readMs),
-    reusedCards: phases.thread?.reusedCards,
-    threadFirstBatchAfterLoadMs: phases.thread && Math.round(phases.thread.firstSentAt - api.loadStart),
-    threadLastBatchAfterLoadMs: phases.thread && Math.round(phases.thread.lastSentAt - api.loadStart),
-    longestBatchWaitForHostMs: phases.thread && Math.round(phases.thread.longestWaitMs),
-    threadOnCpuForOutlineMs: phases.thread?.threadOnCpuMs && Math.round(phases.thread.threadOnCpuMs),
-    portfolioMs: Math.round(phases.portfolioMs),
-    checkMs: Math.round(phases.checkMs),
-    longestTaskDuringScanMs: tenths(work.longestMs),
-    longestTaskDuringScan: work.longestLabel,
-    longestTasksDuringScan: work.longestTasks.map(describeTask),
-    ...pauses(work),
-    tasksMeasuredDuringScan: work.measured,
-    ourWorkDuringScanMs: Math.round(work.totalMs),
+    activationMs: host && tenths(host.codeLoadingMs + host.activateCallMs),
+    serverReadyMs: since('serverReady'),
+    workspaceReadyMs: since('workspaceReady'),
+    workspaceCheckedMs: since('workspaceChecked'),
+    reusedCards: state.reusedCards,
   };
+}
+
+/** Validates the workspace and counts the files with a portfolio finding, from the Problems VS Code holds. */
+export async function filesOverloaded(): Promise<number> {
+  await vscode.commands.executeCommand('engagementKit.validateWorkspace');
+  return vscode.languages.getDiagnostics().filter(([, list]) => list.some((d) => typeof d.code === 'object' && d.code.value === 'portfolio-overcommitted')).length;
 }

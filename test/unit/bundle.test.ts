@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import { ROOT } from './helpers';
 
@@ -19,51 +20,56 @@ function shippedByVsix(file: string): boolean {
   return allowed.some((entry) => entry === file || (entry.endsWith('/**') && file.startsWith(entry.slice(0, -2))));
 }
 
-const LOADED_ON_FIRST_USE = ['../schemas/engagement.schema.json', './js-yaml.js', './validateEngagement.js', './yaml.js'];
+/**
+ * One distinctive string of each part of the analyzer: js-yaml's exception, `yaml`'s
+ * composer, the schema's id (which the generated validator keeps), a rule's id, and a
+ * custom property of the rendered styles' timeline (the client ships the preview's styles,
+ * not the renderer).
+ */
+function analyzerMarkers(): string[] {
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'engagement.schema.json'), 'utf8')) as { $id: string };
+  return ['YAMLException', 'Composer', schema.$id, 'kpi-not-measurable', 'renderTimeline'];
+}
 
 /**
- * The extension bundle holds what activation and the workspace scan need. It leaves the
- * rest of the core to `dist/onDemand.js`, which leaves the two YAML parsers, the generated
- * validator and the schema JSON to files of their own, each loaded on first use
- * (esbuild.mjs). These tests hold that split: the files required are built and shipped, and
- * the code left out really is out.
+ * The client (both builds) draws and asks; the servers analyze. These tests hold that
+ * split, and that every bundle the package.json names or the client starts is built and
+ * shipped, needing nothing outside itself.
  */
-describe('the extension bundle', () => {
-  const requires = requiredBy('dist/extension.js');
-  const ownFiles = requires.filter((r) => r.startsWith('.'));
-
-  it('requires only vscode, Node built-ins and its own files loaded on first use', () => {
-    const others = requires.filter((r) => r !== 'vscode' && !r.startsWith('node:') && !r.startsWith('.'));
-    assert.deepEqual(others, []);
-    assert.deepEqual([...new Set(ownFiles)].sort(), ['./onDemand.js']);
-  });
-
-  it('leaves to the on-demand core only the files loaded on first use', () => {
-    const needs = requiredBy('dist/onDemand.js').filter((r) => !r.startsWith('node:'));
-    assert.deepEqual([...new Set(needs)].sort(), LOADED_ON_FIRST_USE);
-  });
-
-  for (const file of ['./onDemand.js', ...LOADED_ON_FIRST_USE]) {
-    it(`finds ${file} next to it, and the .vsix ships it`, () => {
-      const shipped = path.posix.join('dist', file);
-      assert.ok(fs.existsSync(path.join(ROOT, shipped)), `${shipped} is not built`);
-      assert.ok(shippedByVsix(shipped), `${shipped} is not in the .vscodeignore allow-list`);
+describe('the bundles', () => {
+  for (const client of ['dist/extension.js', 'dist/web/extension.js']) {
+    it(`${client} holds no analyzer: no parser, schema, rule or renderer`, () => {
+      const code = fs.readFileSync(path.join(ROOT, client), 'utf8');
+      for (const marker of analyzerMarkers()) assert.ok(!code.includes(marker), marker);
     });
   }
 
-  it('starts a scan thread whose file is built, shipped, and needs nothing but the same files', () => {
-    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'scanWorker.js')));
-    assert.ok(shippedByVsix('dist/scanWorker.js'));
-    const needs = requiredBy('dist/scanWorker.js').filter((r) => !r.startsWith('node:'));
-    assert.deepEqual([...new Set(needs)].sort(), LOADED_ON_FIRST_USE);
+  it('the Node client requires only vscode and Node built-ins', () => {
+    const others = requiredBy('dist/extension.js').filter((r) => r !== 'vscode' && !r.startsWith('node:') && !isBuiltin(r));
+    assert.deepEqual(others, []);
   });
 
-  it('does not contain the parsers, the schema, the rules or the rendering it loads on first use', () => {
-    const code = fs.readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8');
-    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'engagement.schema.json'), 'utf8')) as { $id: string; properties: { commitment: { description: string } } };
-    // One distinctive string of each: js-yaml's exception, `yaml`'s composer, a description
-    // from the schema (the generated validator keeps none), the schema's id, which the
-    // generated validator keeps, a rule's id, and a custom property of the rendered styles.
-    for (const marker of ['YAMLException', 'Composer', schema.properties.commitment.description, schema.$id, 'kpi-not-measurable', '--ek-band']) assert.ok(!code.includes(marker), marker);
+  it('the browser builds require nothing of Node', () => {
+    assert.deepEqual(requiredBy('dist/web/extension.js').filter((r) => r !== 'vscode'), []);
+    assert.deepEqual(requiredBy('dist/web/server.js'), []);
+  });
+
+  it('the Node server requires only Node built-ins, and holds the analyzer', () => {
+    assert.deepEqual(requiredBy('dist/server.js').filter((r) => !r.startsWith('node:') && !isBuiltin(r)), []);
+    const code = fs.readFileSync(path.join(ROOT, 'dist', 'server.js'), 'utf8');
+    for (const marker of analyzerMarkers()) assert.ok(code.includes(marker), marker);
+  });
+
+  for (const file of ['dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js']) {
+    it(`ships ${file}`, () => {
+      assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} is not built`);
+      assert.ok(shippedByVsix(file), `${file} is not in the .vscodeignore allow-list`);
+    });
+  }
+
+  it('names the two client builds in package.json', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string; browser: string };
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.browser, './dist/web/extension.js');
   });
 });

@@ -24,12 +24,28 @@ describe('workspace trust', () => {
     assert.deepEqual(settings.sort(), ['engagementKit.rules', 'engagementKit.today', 'engagementKit.validation.delay'], 'a new setting needs a look: does it name a file, a schema or a command?');
   });
 
-  for (const bundle of ['dist/extension.js', 'dist/onDemand.js', 'dist/scanWorker.js', 'dist/js-yaml.js', 'dist/yaml.js', 'dist/validateEngagement.js', 'dist/cli.js', 'dist/webview/preview.js']) {
-    it(`${bundle} cannot run text as code or start a process`, () => {
+  const textAsCode = [/\bnew Function\s*\(/, /\beval\s*\(/, /["']node:vm["']|["']vm["']/, /\bimport\s*\(/, /\brequire\(\s*[^"'\s)]/];
+  for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/cli.js', 'dist/webview/preview.js']) {
+    it(`${bundle} cannot run text as code`, () => {
       const code = fs.readFileSync(path.join(ROOT, bundle), 'utf8');
-      for (const pattern of [/\bnew Function\s*\(/, /\beval\s*\(/, /child_process/, /["']node:vm["']|["']vm["']/, /\bimport\s*\(/, /\brequire\(\s*[^"'\s)]/]) {
-        assert.doesNotMatch(code, pattern, `${bundle} contains ${pattern}`);
-      }
+      for (const pattern of textAsCode) assert.doesNotMatch(code, pattern, `${bundle} contains ${pattern}`);
     });
   }
+
+  /**
+   * The one process the product starts is its own server: the Node client forks
+   * `dist/server.js` (vscode-languageclient's IPC transport, a path inside the extension).
+   * The server library also holds helpers that run npm to find global modules, which the
+   * server never calls. So `child_process` may appear in those two bundles, and nowhere in
+   * the product's own code.
+   */
+  it('starts no process of its own but the server', () => {
+    for (const bundle of ['dist/cli.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js']) {
+      assert.doesNotMatch(fs.readFileSync(path.join(ROOT, bundle), 'utf8'), /child_process/, bundle);
+    }
+    const own = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name));
+    for (const file of own(path.join(ROOT, 'src'))) assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /child_process|\.spawn\(|\.fork\(/, path.relative(ROOT, file));
+    const extension = fs.readFileSync(path.join(ROOT, 'src', 'extension', 'extension.ts'), 'utf8');
+    assert.match(extension, /joinPath\(context\.extensionUri, 'dist', 'server\.js'\)/, 'the client starts the server bundle inside the extension');
+  });
 });

@@ -1,10 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
-import { onDemand } from '../onDemand';
+import type * as vscode from 'vscode';
+import { STYLES } from '../../core/render/styles';
 
-/** A fresh nonce for every page: 128 bits from the cryptographic random generator. */
+/**
+ * A fresh nonce for every page: 128 bits from the cryptographic random generator (Web
+ * Crypto, which the extension host and a browser both have).
+ */
 export function makeNonce(): string {
-  return randomBytes(16).toString('base64');
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
 /**
@@ -21,7 +23,7 @@ export function previewShell(webview: vscode.Webview, scriptUri: vscode.Uri, sta
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${nonce}">${onDemand().STYLES}</style>
+<style nonce="${nonce}">${STYLES}</style>
 </head>
 <body>
 <div id="ek-banner" class="ek-banner" role="status" hidden></div>

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { dayOf, ENGAGEMENT_FILE, type Redactable } from '../../core';
-import { onDemand } from '../onDemand';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { ExportHtmlRequest, type Redacted } from '../../shared/engagementProtocol';
 import type { PreviewState } from '../../shared/previewProtocol';
-import { isEngagementDocument, today, type DocumentAnalyses } from '../documentAnalyses';
+import { isEngagementDocument } from '../client';
 import { PREVIEW_VIEW_TYPE, PreviewPanel } from './previewPanel';
 
 const FOCUS_CONTEXT = 'engagementKit.previewFocus';
@@ -17,7 +17,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly analyses: DocumentAnalyses,
+    private readonly client: BaseLanguageClient,
     private readonly extensionUri: vscode.Uri,
   ) {
     this.subscriptions.push(
@@ -25,7 +25,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       vscode.commands.registerCommand('engagementKit.openPreview', (uri?: vscode.Uri) => this.open(uri, false)),
       vscode.commands.registerCommand('engagementKit.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, true)),
       vscode.commands.registerCommand('engagementKit.togglePreviewLock', () => this.active?.setLocked(!this.active.isLocked)),
-      vscode.commands.registerCommand('engagementKit.exportHtml', (uri?: vscode.Uri, options?: { target?: vscode.Uri; redact?: Redactable[]; includeChecks?: boolean }) => this.exportHtml(uri, options)),
+      vscode.commands.registerCommand('engagementKit.exportHtml', (uri?: vscode.Uri, options?: { target?: vscode.Uri; redact?: Redacted[]; includeChecks?: boolean }) => this.exportHtml(uri, options)),
     );
   }
 
@@ -54,7 +54,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
     }
     const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One);
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: toSide }, { enableScripts: true, enableForms: false });
-    return this.track(new PreviewPanel(panel, resource, false, this.analyses, this.extensionUri));
+    return this.track(new PreviewPanel(panel, resource, false, this.client, this.extensionUri));
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
@@ -62,7 +62,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       panel.dispose();
       return;
     }
-    this.track(new PreviewPanel(panel, vscode.Uri.parse(state.uri), state.locked === true, this.analyses, this.extensionUri));
+    this.track(new PreviewPanel(panel, vscode.Uri.parse(state.uri), state.locked === true, this.client, this.extensionUri));
   }
 
   private track(preview: PreviewPanel): PreviewPanel {
@@ -82,18 +82,13 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
   }
 
   /** "Export Plan as HTML…": a self-contained file, optionally without fees and notes. */
-  private async exportHtml(uri?: vscode.Uri, options: { target?: vscode.Uri; redact?: Redactable[]; includeChecks?: boolean } = {}): Promise<vscode.Uri | undefined> {
+  private async exportHtml(uri?: vscode.Uri, options: { target?: vscode.Uri; redact?: Redacted[]; includeChecks?: boolean } = {}): Promise<vscode.Uri | undefined> {
     const resource = this.resourceFor(uri);
     if (!resource) {
       void vscode.window.showInformationMessage('Open an engagement file to export it.');
       return undefined;
     }
-    const document = await vscode.workspace.openTextDocument(resource);
-    const analysis = this.analyses.get(document);
-    if (!analysis.model) {
-      void vscode.window.showWarningMessage('This file has no readable engagement yet: fix the problems it reports, then export.');
-      return undefined;
-    }
+    await vscode.workspace.openTextDocument(resource);
     let redact = options.redact;
     let includeChecks = options.includeChecks ?? false;
     if (!redact) {
@@ -109,12 +104,17 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       redact = picked.flatMap((p) => (p.field ? [p.field] : []));
       includeChecks = picked.some((p) => !p.field);
     }
+    // Asked before the file name, so a file that cannot be exported says so first.
+    const exported = await this.client.sendRequest(ExportHtmlRequest, { uri: resource.toString(), redact, includeChecks });
+    if ('error' in exported) {
+      void vscode.window.showWarningMessage(exported.error);
+      return undefined;
+    }
     const target =
       options.target ??
-      (await vscode.window.showSaveDialog({ defaultUri: resource.with({ path: resource.path.replace(ENGAGEMENT_FILE, '.html') }), filters: { HTML: ['html'] }, title: 'Export Plan as HTML' }));
+      (await vscode.window.showSaveDialog({ defaultUri: resource.with({ path: resource.path.replace(/\.engagement\.ya?ml$/, '.html') }), filters: { HTML: ['html'] }, title: 'Export Plan as HTML' }));
     if (!target) return undefined;
-    const html = onDemand().renderHtmlDocument(analysis, { today: dayOf(today()), redact, includeChecks });
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exported.html));
     return target;
   }
 

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { PreviewRequest } from '../../shared/engagementProtocol';
 import { parseWebviewMessage, type HostToWebview, type PreviewState } from '../../shared/previewProtocol';
-import { isEngagementDocument, type DocumentAnalyses } from '../documentAnalyses';
+import { isEngagementDocument } from '../client';
 import { previewShell } from './previewHtml';
 
 export const PREVIEW_VIEW_TYPE = 'engagementKit.preview';
@@ -13,7 +15,7 @@ export class PreviewPanel implements vscode.Disposable {
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   /** The last version the webview reported on screen, with its title. */
-  lastRendered: { version: number; title: string; banner: boolean; at: number } | undefined;
+  lastRendered: { version: number; title: string; banner: boolean } | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<void>();
   readonly onDidRender = this.renderedEmitter.event;
 
@@ -21,7 +23,7 @@ export class PreviewPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private resource: vscode.Uri,
     private locked: boolean,
-    private readonly analyses: DocumentAnalyses,
+    private readonly client: BaseLanguageClient,
     private readonly extensionUri: vscode.Uri,
   ) {
     panel.webview.options = { enableScripts: true, enableForms: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
@@ -88,9 +90,9 @@ export class PreviewPanel implements vscode.Disposable {
   async refresh(): Promise<void> {
     if (!this.ready) return;
     const document = await vscode.workspace.openTextDocument(this.resource);
-    // Rendered on the scan thread, so a long file being typed in never holds the host.
+    // Rendered by the server, so a long file being typed in never holds the host.
     const version = document.version;
-    const answer = await this.analyses.ask(document, { kind: 'preview' });
+    const answer = await this.client.sendRequest(PreviewRequest, { uri: document.uri.toString(), version });
     if (!answer) return; // the file changed meanwhile: that edit has its own refresh coming
     const problem = answer.fromLastGood ? 'The file does not parse right now: showing the last version that did. See the Problems panel.' : undefined;
     this.post({ type: 'update', uri: this.resource.toString(), version, html: answer.html, problem });
@@ -113,7 +115,7 @@ export class PreviewPanel implements vscode.Disposable {
         break;
       case 'rendered':
         if (message.uri === this.resource.toString()) {
-          this.lastRendered = { version: message.version, title: message.title, banner: message.banner, at: performance.now() };
+          this.lastRendered = { version: message.version, title: message.title, banner: message.banner };
           this.renderedEmitter.fire();
         }
         break;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { EngagementCard } from '../../core';
+import type { EngagementCard } from '../../core/card';
+import type { CardStore } from '../../core/service/host';
 import { readTextFile } from '../../shared/readTextFile';
 
 /** Written into the file; a cache of another shape, or from another build, is not read. */
@@ -22,11 +23,12 @@ interface Stored {
  * same text, to the byte (a SHA-1 of it), read by the same build of the analyzer, so a
  * cached card is always the card the file would give; nothing else is trusted.
  *
- * The file lives in VS Code's storage for the workspace, not in the workspace. A missing,
+ * The file lives in the editor's storage for the workspace, not in the workspace. A missing,
  * unreadable or malformed file is an empty cache: the scan reads every file, as without one.
+ * Keys are file URIs.
  */
-export class CardCache {
-  private readonly before = new Map<string, { hash: string; card: EngagementCard }>();
+export class CardCache implements CardStore {
+  private before = new Map<string, { hash: string; card: EngagementCard }>();
   private readonly seen = new Map<string, { hash: string; card: EngagementCard }>();
   private changed = false;
   /** How many cards this scan took from the cache. */
@@ -34,7 +36,7 @@ export class CardCache {
 
   /**
    * @param file where the cache is kept; undefined for no cache (a window without a folder).
-   * @param build what identifies the analyzer's build (the thread's own bundle, see scanWorker.ts).
+   * @param build what identifies the analyzer's build (the server's own bundle, see node/main.ts).
    */
   constructor(
     private readonly file: string | undefined,
@@ -53,6 +55,14 @@ export class CardCache {
     } catch {
       // Malformed: start empty, and the next save replaces it.
     }
+  }
+
+  /** A new scan: what the last one saw (or the file held) is what may be reused. */
+  begin(): void {
+    if (this.seen.size > 0) this.before = new Map(this.seen);
+    this.seen.clear();
+    this.changed = false;
+    this.reused = 0;
   }
 
   /** The card of `text`, the text of `file` now: the cached one if it was read from this very text, else `read()`'s. */

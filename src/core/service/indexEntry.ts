@@ -1,22 +1,23 @@
-import type * as vscode from 'vscode';
-import { cardOf, LineIndex, type Analysis, type EngagementCard, type Finding } from '../core';
-import { onDemand } from './onDemand';
+import { outline, type Analysis } from '../analyze';
+import { cardOf, type EngagementCard } from '../card';
+import { LineIndex } from '../text/lineIndex';
+import type { Finding } from '../types';
 
 /**
  * One file of the workspace index.
  *
- * A file the scan thread outlined arrives as its text and its card: what the tree's first
+ * A file read by the workspace scan arrives as its text and its card: what the tree's first
  * line and the portfolio rule need, a few hundred bytes where the model is several
- * kilobytes. Its full analysis is read from the text, here, the first time something looks
- * inside (the tree's phases, KPIs and authority); most files of a large workspace never are.
- * Open documents and files analyzed whole come with their analysis.
+ * kilobytes. Its full analysis is read from the text the first time something looks inside
+ * (the tree's phases, KPIs and authority); most files of a large workspace never are. Open
+ * documents come with their analysis.
  */
 export class IndexEntry {
   private materialized: Analysis | undefined;
   private lineIndex: LineIndex | undefined;
 
   private constructor(
-    readonly uri: vscode.Uri,
+    readonly uri: string,
     readonly text: string,
     /** How the portfolio rule names the file. */
     readonly relativePath: string,
@@ -29,7 +30,7 @@ export class IndexEntry {
     /** Whether the current text is broken YAML. */
     readonly syntaxBroken: boolean,
     analysis: Analysis | undefined,
-    /** The last good analysis, or `own`: the file's own analysis if it parsed (an outlined file has no earlier version). */
+    /** The last good analysis, or `own`: the file's own analysis if it parsed (a file read from disk has no earlier version). */
     private readonly good: Analysis | 'own' | undefined,
     /** The day the card was made for, to read the analysis for the same day. */
     private readonly today: string | undefined,
@@ -38,13 +39,13 @@ export class IndexEntry {
   }
 
   /** A file analyzed whole; a broken text keeps the previous entry's last good analysis. */
-  static analyzed(uri: vscode.Uri, text: string, relativePath: string, analysis: Analysis, previous: IndexEntry | undefined): IndexEntry {
+  static analyzed(uri: string, text: string, relativePath: string, analysis: Analysis, previous: IndexEntry | undefined): IndexEntry {
     const good = analysis.model && !analysis.syntaxBroken ? analysis : previous?.lastGood;
     return new IndexEntry(uri, text, relativePath, cardOf(good ?? analysis), analysis.findings, true, analysis.syntaxBroken, analysis, good, undefined);
   }
 
-  /** A file as the scan thread outlined it: not checked yet. */
-  static outlined(uri: vscode.Uri, text: string, relativePath: string, card: EngagementCard, today: string | undefined): IndexEntry {
+  /** A file as the scan outlined it: not checked yet. */
+  static outlined(uri: string, text: string, relativePath: string, card: EngagementCard, today: string | undefined): IndexEntry {
     return new IndexEntry(uri, text, relativePath, card, [], false, card.syntaxBroken, undefined, 'own', today);
   }
 
@@ -56,7 +57,7 @@ export class IndexEntry {
 
   /** The current analysis (may have syntax errors), read from the text on first use. */
   get analysis(): Analysis {
-    this.materialized ??= { ...onDemand().outline(this.text, { today: this.today }), findings: this.findings };
+    this.materialized ??= { ...outline(this.text, { today: this.today }), findings: this.findings };
     return this.materialized;
   }
 

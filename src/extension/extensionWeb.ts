@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { activateClient, type EngagementKitApi } from './activateClient';
+import { clientOptions } from './client';
+
+/**
+ * The extension in a browser (vscode.dev, github.dev): the server runs in a Web Worker and
+ * reads the workspace's files through this client.
+ */
+export function activate(context: vscode.ExtensionContext): EngagementKitApi {
+  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
+  const client = new LanguageClient('engagementKit', 'Engagement Kit', worker, clientOptions({ filesThroughClient: true }));
+  return activateClient(context, client);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions, the client among them.
+}
