@@ -87,15 +87,13 @@ function bundleSizes(): string[] {
     const size = (file: string): string => `${(fs.statSync(path.join(dir, file)).size / 1024).toFixed(1)} KB`;
     const schema = `${(fs.statSync(path.join(root, 'schemas', 'engagement.schema.json')).size / 1024).toFixed(1)} KB`;
     return [
-      `| extension, loaded at activation (dist/extension.js) | ${size('extension.js')} |`,
-      `| extension, the rest of the core, loaded while the workspace scan runs or on first use (dist/onDemand.js) | ${size('onDemand.js')} |`,
-      `| extension, validator generated from the schema, loaded at the first analysis on the host or thread (dist/validateEngagement.js) | ${size('validateEngagement.js')} |`,
-      `| extension, js-yaml event parser, loaded for the first file the line reader declines (dist/js-yaml.js) | ${size('js-yaml.js')} |`,
-      `| extension, \`yaml\` full parser, loaded for files with errors or rarer YAML, completion, config (dist/yaml.js) | ${size('yaml.js')} |`,
-      `| extension, schema JSON, read for hover, completion and schema findings (schemas/engagement.schema.json) | ${schema} |`,
-      `| extension, scan thread for closed files, started with the first file to read (dist/scanWorker.js) | ${size('scanWorker.js')} |`,
+      `| client, loaded at activation (dist/extension.js): language client, views, commands; no analyzer | ${size('extension.js')} |`,
+      `| server, a Node process started by the client and by \`engagement lsp --stdio\` (dist/server.js) | ${size('server.js')} |`,
+      `| browser client, the \`browser\` entry for vscode.dev (dist/web/extension.js) | ${size('web/extension.js')} |`,
+      `| browser server, run in a Web Worker (dist/web/server.js) | ${size('web/server.js')} |`,
+      `| schema JSON, for other tools (the server bundles its own copy) (schemas/engagement.schema.json) | ${schema} |`,
       `| preview webview (dist/webview/preview.js) | ${size('webview/preview.js')} |`,
-      `| command line, everything bundled (dist/cli.js) | ${size('cli.js')} |`,
+      `| command line, everything bundled but the server (dist/cli.js) | ${size('cli.js')} |`,
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

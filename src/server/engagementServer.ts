@@ -119,7 +119,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   const refreshIndexSoon = (): void => {
     refreshTimer ??= setTimeout(() => {
       refreshTimer = undefined;
-      void service.workspace.refresh();
+      void service.workspace.refreshOpen();
     }, INDEX_REFRESH_MS);
   };
   service.workspace.onDidChange(() => {

@@ -26,6 +26,8 @@ export function paths() {
     codeServerDir,
     codeServer: join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
     chromium: '/usr/bin/chromium',
+    // A language client that is not VS Code, for the server's stdio transport.
+    neovim: '/usr/bin/nvim',
   };
 }
 
@@ -59,6 +61,7 @@ export function environmentForNode(nodeBinDir, env = process.env) {
 function ensureDebianPackages(p) {
   const missing = [];
   if (!existsSync(p.chromium)) missing.push('chromium');
+  if (!existsSync(p.neovim)) missing.push('neovim');
   if (!existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev');
   if (missing.length === 0) return;
   console.log(`Installing Debian packages: ${missing.join(' ')}`);
@@ -101,5 +104,5 @@ export function ensureTestHost() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const p = ensureTestHost();
-  console.log(`Test host ready: code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION}, Chromium at ${p.chromium}`);
+  console.log(`Test host ready: code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION}, Chromium at ${p.chromium}, Neovim at ${p.neovim}`);
 }

@@ -88,4 +88,24 @@ describe('the workspace index', () => {
     await index.closeOpen(uri);
     assert.equal(index.get(uri)!.card.model?.title, 'Base engagement');
   });
+
+  it('weighs the portfolio again only when an edit changes what it reads', async () => {
+    // Three executives, one engagement each: no portfolio findings to begin with.
+    const files = new Map([...workspaceOf(3)].map(([uri, text], i) => [uri, edit(text, 'email: alex@example.com', `email: exec${i}@example.com`)]));
+    const host = memoryHost(files);
+    let weighed = 0;
+    const index = new WorkspaceIndex({ ...host, settingsFor: (uri) => (weighed++, host.settingsFor(uri)) });
+    await index.checked();
+    const uri = [...files.keys()][0]!;
+    const typeIn = async (text: string): Promise<number> => {
+      const before = weighed;
+      index.updateOpen(uri, text, analyze(text, { today: '2026-02-07' }));
+      await index.refreshOpen();
+      return weighed - before;
+    };
+    const text = files.get(uri)!;
+    assert.equal(await typeIn(text), 0, 'opened with the text on disk: nothing new to weigh');
+    assert.equal(await typeIn(edit(text, 'name: Revenue', 'name: Net revenue')), 0, 'a KPI name is not weighed');
+    assert.ok((await typeIn(edit(text, 'days-per-week: 2', 'days-per-week: 4'))) > 0, 'the commitment is');
+  });
 });

@@ -41,6 +41,8 @@ export class WorkspaceIndex {
   private scanning: Promise<void> | undefined;
   private readonly shown = deferred();
   private readonly open = new Map<string, { readonly text: string; readonly analysis: Analysis }>();
+  /** What open documents' edits changed since `refreshOpen` last ran. */
+  private edited = { portfolio: false, view: false };
 
   constructor(private readonly host: ServiceHost) {}
 
@@ -150,7 +152,25 @@ export class WorkspaceIndex {
   /** An open document's newest analysis: it stands for the file until the document closes. */
   updateOpen(uri: string, text: string, analysis: Analysis): void {
     this.open.set(uri, { text, analysis });
-    this.entries.set(uri, IndexEntry.analyzed(uri, text, this.host.relativePath(uri), analysis, this.entries.get(uri)));
+    const before = this.entries.get(uri);
+    const after = IndexEntry.analyzed(uri, text, this.host.relativePath(uri), analysis, before);
+    this.entries.set(uri, after);
+    // A file with portfolio findings is weighed again for any edit: a suppression comment may have been typed.
+    if (!before || portfolioKey(before) !== portfolioKey(after) || this.portfolio.has(uri)) this.edited.portfolio = true;
+    // The tree shows nearly every part of a file (KPIs, phases, authority): any new text is news to it.
+    if (before?.text !== text) this.edited.view = true;
+  }
+
+  /**
+   * After edits of open documents: the listeners are told, and the portfolio is computed
+   * again only if an edit changed what it weighs (or touched a file it reports on). Typing
+   * in a KPI of one file does not weigh a thousand others again.
+   */
+  async refreshOpen(): Promise<void> {
+    const { portfolio, view } = this.edited;
+    this.edited = { portfolio: false, view: false };
+    if (portfolio && this.scanned) await this.computePortfolio();
+    if (portfolio || view) this.fire();
   }
 
   /** The document closed: the file on disk stands for it again. */
@@ -199,6 +219,12 @@ export class WorkspaceIndex {
     const settings = await Promise.all(list.map((e) => this.host.settingsFor(e.uri)));
     this.portfolio = policyApplied(list, inputs, settings, this.applied);
   }
+}
+
+/** What the portfolio rule reads of a file: its findings change only when this does. */
+function portfolioKey(entry: IndexEntry): string {
+  const { model, schedule, commitmentKey, idValue } = entry.card;
+  return JSON.stringify([model && [model.id, model.status, model.executive, model.commitment], schedule, commitmentKey, idValue]);
 }
 
 /** A promise with its `resolve` at hand. */
