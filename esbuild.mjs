@@ -35,10 +35,22 @@ const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--out
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
   {
-    // The extension in a Node extension host (VS Code, code-server): the language client,
-    // the views and the commands. `vscode` is provided there. No analyzer code.
+    // The extension in a Node extension host (VS Code, code-server): the views, the commands
+    // and the preview, loaded at activation. `vscode` is provided there. No analyzer code,
+    // and not the language client library either: that is the next bundle, required after
+    // activation returns (src/extension/extension.ts).
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', './languageClient.js'],
+    plugins: [oneNamespacePerModule],
+  },
+  {
+    // The language client for the Node extension host: starts dist/server.js over IPC.
+    entryPoints: ['src/extension/languageClient.ts'],
+    outfile: 'dist/languageClient.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

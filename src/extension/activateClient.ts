@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
 import { serveFiles, WorkspaceWatch } from './client';
 import { registerCommands } from './commands';
 import { registerPlanStatusItem } from './planStatusItem';
 import { PreviewManager } from './preview/previewManager';
+import type { ServerConnection } from './serverConnection';
 import { EngagementTreeProvider, VIEW_ID } from './tree/engagementTree';
 
 /** What the extension offers other code (and its integration tests). */
 export interface EngagementKitApi {
-  /** The language client; resolves `ready` once the server has answered `initialize`. */
-  readonly client: BaseLanguageClient;
+  /** The way to the server; `ready` resolves once the server has answered `initialize`. */
+  readonly server: ServerConnection;
   readonly ready: Promise<void>;
   readonly workspace: WorkspaceWatch;
   readonly tree: EngagementTreeProvider;
@@ -20,29 +20,21 @@ export interface EngagementKitApi {
 }
 
 /**
- * Wires the client's parts to a started language client: the same for the Node extension
- * host and the browser. Nothing here analyzes; every answer comes from the server.
+ * Wires the client's parts to the server connection: the same for the Node extension host
+ * and the browser. Nothing here analyzes; every answer comes from the server.
  *
  * Two performance marks are the only tracing: `engagementKit/activate` when activation
- * starts and `engagementKit/serverReady` when the server has answered `initialize`.
+ * starts and `engagementKit/serverReady` when the server has answered `initialize` (the
+ * workspace watch adds when the workspace was first shown and checked).
  */
-export function activateClient(context: vscode.ExtensionContext, client: BaseLanguageClient): EngagementKitApi {
+export function activateClient(context: vscode.ExtensionContext, server: ServerConnection): EngagementKitApi {
   performance.mark('engagementKit/activate');
-  const workspace = new WorkspaceWatch(client);
-  const tree = new EngagementTreeProvider(client, workspace);
-  const previews = new PreviewManager(client, context.extensionUri);
-  const status = registerPlanStatusItem(client, workspace.onDidChange);
-  context.subscriptions.push(
-    workspace,
-    tree,
-    previews,
-    status,
-    serveFiles(client),
-    vscode.window.registerTreeDataProvider(VIEW_ID, tree),
-    registerCommands(client),
-    { dispose: () => void client.stop() },
-  );
-  const ready = client.start().then(() => void performance.mark('engagementKit/serverReady'));
+  const workspace = new WorkspaceWatch(server);
+  const tree = new EngagementTreeProvider(server, workspace);
+  const previews = new PreviewManager(server, context.extensionUri);
+  const status = registerPlanStatusItem(server, workspace.onDidChange);
+  context.subscriptions.push(workspace, tree, previews, status, serveFiles(server), vscode.window.registerTreeDataProvider(VIEW_ID, tree), registerCommands(server), server);
+  const ready = server.ready.then(() => void performance.mark('engagementKit/serverReady'));
   ready.catch((err: unknown) => console.error('[engagement-kit] the language server did not start', err));
-  return { client, ready, workspace, tree, previews, planStatusText: () => status.text(), onDidChangePlanStatus: status.onDidChange };
+  return { server, ready, workspace, tree, previews, planStatusText: () => status.text(), onDidChangePlanStatus: status.onDidChange };
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { RevealOutputChannelOn, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
-import { FindFilesRequest, ReadFileRequest, WorkspaceChangedNotification, WorkspaceStateRequest, type InitializationOptions, type WorkspaceStateData } from '../shared/engagementProtocol';
+import { FindFilesRequest, ReadFileRequest, WorkspaceChangedNotification, WorkspaceStateRequest, type WorkspaceStateData } from '../shared/engagementProtocol';
+import type { ServerConnection } from './serverConnection';
 
 export const LANGUAGE_ID = 'engagement';
 export const ENGAGEMENT_GLOB = '**/*.engagement.{yaml,yml}';
@@ -12,23 +12,12 @@ export function isEngagementDocument(document: vscode.TextDocument): boolean {
   return document.languageId === LANGUAGE_ID;
 }
 
-/** How the client talks to the server, the same in a Node extension host and in a browser. */
-export function clientOptions(options: InitializationOptions): LanguageClientOptions {
-  return {
-    documentSelector: [{ language: LANGUAGE_ID }],
-    diagnosticCollectionName: 'engagement',
-    initializationOptions: options,
-    // The server's own messages go to its output channel; nothing pops up while someone types.
-    revealOutputChannelOn: RevealOutputChannelOn.Never,
-  };
-}
-
 /**
  * Answers the server's questions about files it cannot read itself (a browser, a remote
  * folder): the engagement files of the workspace, and a file's text. Unreadable files are
  * answered `null`, as a deleted one.
  */
-export function serveFiles(client: BaseLanguageClient): vscode.Disposable {
+export function serveFiles(client: ServerConnection): vscode.Disposable {
   return vscode.Disposable.from(
     client.onRequest(FindFilesRequest, async () => (await vscode.workspace.findFiles(ENGAGEMENT_GLOB, '**/{node_modules,.git}/**')).map((u) => u.toString())),
     client.onRequest(ReadFileRequest, async ({ uri }) => {
@@ -50,7 +39,7 @@ export class WorkspaceWatch implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly client: BaseLanguageClient) {
+  constructor(private readonly client: ServerConnection) {
     let marked = { ready: false, checked: false };
     this.subscription = client.onNotification(WorkspaceChangedNotification, (state) => {
       // Tracing for the performance suite: when the workspace was first shown, and checked.
@@ -62,7 +51,7 @@ export class WorkspaceWatch implements vscode.Disposable {
   }
 
   state(): Promise<WorkspaceStateData> {
-    return this.client.sendRequest(WorkspaceStateRequest);
+    return this.client.request(WorkspaceStateRequest, undefined);
   }
 
   /** Resolves once the server has read and checked every file of its first scan. */

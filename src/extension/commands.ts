@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { ServerConnection } from './serverConnection';
 import { AddKpiRequest, KpiChoicesRequest, NewEngagementRequest, RescanRequest, RoleTemplatesRequest, ValidateWorkspaceRequest } from '../shared/engagementProtocol';
 import { isEngagementDocument } from './client';
 
@@ -12,13 +12,13 @@ export interface NewEngagementArgs {
   readonly folder?: vscode.Uri;
 }
 
-export function registerCommands(client: BaseLanguageClient): vscode.Disposable {
+export function registerCommands(client: ServerConnection): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('engagementKit.revealInEditor', revealInEditor),
     vscode.commands.registerCommand('engagementKit.newEngagement', (args?: NewEngagementArgs) => newEngagement(client, args)),
     vscode.commands.registerCommand('engagementKit.addKpi', (args?: { kpi?: string }) => addKpi(client, args)),
     vscode.commands.registerCommand('engagementKit.validateWorkspace', () => validateWorkspace(client)),
-    vscode.commands.registerCommand('engagementKit.refreshEngagements', () => client.sendRequest(RescanRequest)),
+    vscode.commands.registerCommand('engagementKit.refreshEngagements', () => client.request(RescanRequest, undefined)),
   );
 }
 
@@ -36,10 +36,10 @@ function nextMonday(): string {
   return new Date(today + ((8 - weekday) % 7 || 7) * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function newEngagement(client: BaseLanguageClient, args: NewEngagementArgs = {}): Promise<vscode.Uri | undefined> {
+async function newEngagement(client: ServerConnection, args: NewEngagementArgs = {}): Promise<vscode.Uri | undefined> {
   let role = args.role;
   if (!role) {
-    const templates = await client.sendRequest(RoleTemplatesRequest);
+    const templates = await client.request(RoleTemplatesRequest, undefined);
     role = (
       await vscode.window.showQuickPick(
         templates.map((r) => ({ label: r.role, description: r.title, detail: r.kpis.join(' · ') })),
@@ -51,7 +51,7 @@ async function newEngagement(client: BaseLanguageClient, args: NewEngagementArgs
   const clientName = args.client ?? (await vscode.window.showInputBox({ title: 'New Engagement (2/3)', prompt: "The client's company name", validateInput: (v) => (v.trim() ? undefined : 'A name is needed') }));
   if (!clientName?.trim()) return undefined;
   const executive = args.executive ?? (await vscode.window.showInputBox({ title: 'New Engagement (3/3)', prompt: "The executive's name", value: 'Executive name' })) ?? 'Executive name';
-  const made = await client.sendRequest(NewEngagementRequest, { role, client: clientName.trim(), executive: executive.trim() || 'Executive name', start: args.start ?? nextMonday() });
+  const made = await client.request(NewEngagementRequest, { role, client: clientName.trim(), executive: executive.trim() || 'Executive name', start: args.start ?? nextMonday() });
   if ('error' in made) {
     void vscode.window.showWarningMessage(made.error);
     return undefined;
@@ -79,7 +79,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** Inserts a KPI from the role's library after the last KPI, in the file's own indentation. */
-async function addKpi(client: BaseLanguageClient, args: { kpi?: string } = {}): Promise<boolean> {
+async function addKpi(client: ServerConnection, args: { kpi?: string } = {}): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isEngagementDocument(editor.document)) {
     void vscode.window.showInformationMessage('Open an engagement file to add a KPI to it.');
@@ -89,7 +89,7 @@ async function addKpi(client: BaseLanguageClient, args: { kpi?: string } = {}): 
   const at = { uri: document.uri.toString(), version: document.version };
   let chosen = args.kpi;
   if (!chosen) {
-    const answer = await client.sendRequest(KpiChoicesRequest, at);
+    const answer = await client.request(KpiChoicesRequest, at);
     if (answer && 'error' in answer) {
       void vscode.window.showWarningMessage(answer.error);
       return false;
@@ -104,7 +104,7 @@ async function addKpi(client: BaseLanguageClient, args: { kpi?: string } = {}): 
     if (!chosen) return false;
   }
   // The file may have changed while the list was open: the edit is made for its text now.
-  const answer = await client.sendRequest(AddKpiRequest, { uri: document.uri.toString(), version: document.version, kpi: chosen });
+  const answer = await client.request(AddKpiRequest, { uri: document.uri.toString(), version: document.version, kpi: chosen });
   if (!answer) return false;
   if ('error' in answer) {
     void vscode.window.showWarningMessage(answer.error);
@@ -116,8 +116,8 @@ async function addKpi(client: BaseLanguageClient, args: { kpi?: string } = {}): 
   return vscode.workspace.applyEdit(edit);
 }
 
-async function validateWorkspace(client: BaseLanguageClient): Promise<{ files: number; errors: number; warnings: number }> {
-  const summary = await client.sendRequest(ValidateWorkspaceRequest);
+async function validateWorkspace(client: ServerConnection): Promise<{ files: number; errors: number; warnings: number }> {
+  const summary = await client.request(ValidateWorkspaceRequest, undefined);
   const { files, errors, warnings } = summary;
   void vscode.window.showInformationMessage(`Engagement Kit checked ${files} file${files === 1 ? '' : 's'}: ${errors} errors, ${warnings} warnings.`);
   if (errors + warnings > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -1,24 +1,34 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { activateClient, type EngagementKitApi } from './activateClient';
-import { clientOptions } from './client';
+import { ServerConnection, type LanguageClientLike } from './serverConnection';
 
 export type { EngagementKitApi } from './activateClient';
 
 /**
- * The extension in a Node extension host (VS Code, code-server): the server runs as a Node
- * process over IPC. Its cards are kept in VS Code's storage for the workspace.
+ * The extension in a Node extension host (VS Code, code-server). Activation registers the
+ * views, commands and the preview's serializer, and returns: the language client library,
+ * most of the client's code, is a bundle of its own (`dist/languageClient.js`, external in
+ * esbuild.mjs) required in the next task, which then starts the server as a Node process.
+ * Requests made meanwhile wait for it. The workspace's cards are kept in VS Code's storage.
  */
 export function activate(context: vscode.ExtensionContext): EngagementKitApi {
-  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+  const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const storagePath = context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined;
-  const client = new LanguageClient(
-    'engagementKit',
-    'Engagement Kit',
-    { run: { module, transport: TransportKind.ipc }, debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } } },
-    clientOptions({ storagePath }),
+  const server = new ServerConnection(
+    () =>
+      new Promise<LanguageClientLike>((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- dist/languageClient.js, beside this bundle
+            const { nodeClient } = require('./languageClient.js') as { nodeClient(serverModule: string, storagePath: string | undefined): LanguageClientLike };
+            resolve(nodeClient(serverModule, storagePath));
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        }),
+      ),
   );
-  return activateClient(context, client);
+  return activateClient(context, server);
 }
 
 export function deactivate(): void {

@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { ServerConnection } from './serverConnection';
 import { PlanStatusRequest } from '../shared/engagementProtocol';
 import { isEngagementDocument, LANGUAGE_ID } from './client';
 
 /** "Day 34 of 90 · Build" for the active engagement file, in the language status area. */
-export function registerPlanStatusItem(client: BaseLanguageClient, workspaceChanged: vscode.Event<unknown>): vscode.Disposable & { text(): string; readonly onDidChange: vscode.Event<void> } {
+export function registerPlanStatusItem(client: ServerConnection, workspaceChanged: vscode.Event<unknown>): vscode.Disposable & { text(): string; readonly onDidChange: vscode.Event<void> } {
   const item = vscode.languages.createLanguageStatusItem('engagementKit.planPosition', { language: LANGUAGE_ID });
   item.name = 'Engagement plan position';
   const changed = new vscode.EventEmitter<void>();
   const update = async (): Promise<void> => {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !isEngagementDocument(document)) return;
-    const status = await client.sendRequest(PlanStatusRequest, { uri: document.uri.toString() }).catch(() => null);
+    const status = await client.request(PlanStatusRequest, { uri: document.uri.toString() }).catch(() => null);
     if (!status || document !== vscode.window.activeTextEditor?.document) return; // another update follows
     item.text = status.text;
     item.detail = status.detail;

@@ -67,6 +67,11 @@ export class DiagnosticsPublisher {
     );
   }
 
+  /** Whether a publication is waiting for its delay to end. */
+  get pending(): boolean {
+    return this.timers.size > 0;
+  }
+
   /** The document closed or its file was deleted: its diagnostics go. */
   clear(uri: string): void {
     clearTimeout(this.timers.get(uri));

@@ -41,6 +41,7 @@ import {
   WorkspaceChangedNotification,
   WorkspaceStateRequest,
   type InitializationOptions,
+  type Request,
 } from '../shared/engagementProtocol';
 import { toDiagnostic, toOffsets, toRange } from './convert';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -60,8 +61,12 @@ const SYMBOL_KIND = {
   item: SymbolKind.Object,
 } as const;
 
-/** Edits of open documents reach the workspace index (tree, portfolio) at most this often. */
+/** Edits of open documents reach the workspace index (tree, portfolio) at most this often… */
 const INDEX_REFRESH_MS = 300;
+/** …and wait this long again while a publication of diagnostics is due, */
+const PAUSE_FOR_PUBLICATION_MS = 25;
+/** …but not longer than this in all. */
+const POSTPONE_MAX_MS = 1_000;
 
 /**
  * The engagement language server: the LSP side of the engagement service. The same code
@@ -70,6 +75,10 @@ const INDEX_REFRESH_MS = 300;
  */
 export function startServer(connection: Connection, platform: ServerPlatform): void {
   const documents = new TextDocuments(TextDocument);
+  /** Typed by the shared protocol file: a handler for one of our requests, and a question to the client. */
+  const handle = <P, R>(type: Request<P, R>, handler: (params: P, token: CancellationToken) => R | Promise<R>): void =>
+    void connection.onRequest(type.method, (params: unknown, token: CancellationToken) => handler(params as P, token) as Promise<unknown>);
+  const ask = <P, R>(type: Request<P, R>, params: P): Promise<R> => (params === undefined ? connection.sendRequest<R>(type.method) : connection.sendRequest<R>(type.method, params));
   let folders: URI[] = [];
   let options: InitializationOptions = {};
   let configurationPull = false;
@@ -83,7 +92,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     if (open) return open.getText();
     const parsed = URI.parse(uri);
     if (platform.localFiles && !options.filesThroughClient && parsed.scheme === 'file') return platform.localFiles.readFile(parsed.fsPath);
-    return (await connection.sendRequest(ReadFileRequest, { uri }).catch(() => null)) ?? undefined;
+    return (await ask(ReadFileRequest, { uri }).catch(() => null)) ?? undefined;
   };
   const settings = new SettingsResolver(readFile, async (uri) => {
     if (!configurationPull) return undefined;
@@ -94,7 +103,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     async findEngagementFiles() {
       if (local()) return platform.localFiles!.findEngagementFiles(folders.map((f) => f.fsPath)).map((file) => URI.file(file).toString());
       if (folders.length === 0) return [];
-      return connection.sendRequest(FindFilesRequest).catch(() => []);
+      return ask(FindFilesRequest, undefined).catch(() => []);
     },
     readFile,
     settingsFor: (uri) => settings.settingsFor(uri),
@@ -116,14 +125,24 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   const publishOpen = (): void => documents.all().forEach((d) => void publisher.publish(d));
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  const refreshIndexSoon = (): void => {
+  /**
+   * Edits reach the workspace index (the tree, the portfolio across a thousand files) at
+   * most every INDEX_REFRESH_MS, and not while a publication of diagnostics is due: someone
+   * is waiting for those. Postponed at most POSTPONE_MAX_MS, so steady typing still updates
+   * the views.
+   */
+  let postponedSince: number | undefined;
+  const refreshIndexSoon = (after = INDEX_REFRESH_MS): void => {
     refreshTimer ??= setTimeout(() => {
       refreshTimer = undefined;
+      const now = performance.now();
+      if (publisher.pending && now - (postponedSince ??= now) < POSTPONE_MAX_MS) return refreshIndexSoon(PAUSE_FOR_PUBLICATION_MS);
+      postponedSince = undefined;
       void service.workspace.refreshOpen();
-    }, INDEX_REFRESH_MS);
+    }, after);
   };
   service.workspace.onDidChange(() => {
-    void connection.sendNotification(WorkspaceChangedNotification, service.workspace.state());
+    void connection.sendNotification(WorkspaceChangedNotification.method, service.workspace.state());
     publishOpen();
   });
   const settingsChanged = async (): Promise<void> => {
@@ -202,7 +221,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   const opened = new Map<string, number>();
   documents.onDidOpen(({ document }) => {
     opened.set(document.uri, document.version);
-    void publisher.publish(document).then(refreshIndexSoon);
+    void publisher.publish(document).then(() => refreshIndexSoon());
   });
   documents.onDidChangeContent(({ document }) => {
     if (opened.get(document.uri) === document.version) return; // the open itself
@@ -330,36 +349,36 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return stillCurrent(document, token) ? folds : null;
   });
 
-  connection.onRequest(TreeChildrenRequest, async ({ parent }) => service.tree(parent));
+  handle(TreeChildrenRequest, async ({ parent }) => service.tree(parent));
 
-  connection.onRequest(PlanStatusRequest, async ({ uri }, token) => {
+  handle(PlanStatusRequest, async ({ uri }, token) => {
     const document = documentFor(uri);
     if (!document) return null;
     const status = await service.planStatus(document);
     return stillCurrent(document, token) ? status : null;
   });
 
-  connection.onRequest(PreviewRequest, async ({ uri, version }, token) => {
+  handle(PreviewRequest, async ({ uri, version }, token) => {
     const document = documentFor(uri);
     if (!document || document.version !== version) return null;
     const preview = await service.preview(document);
     return stillCurrent(document, token) ? preview : null;
   });
 
-  connection.onRequest(ExportHtmlRequest, async ({ uri, redact, includeChecks }) => {
+  handle(ExportHtmlRequest, async ({ uri, redact, includeChecks }) => {
     const document = documentFor(uri);
     if (!document) return { error: 'Open the engagement file to export it.' };
     return service.exportHtml(document, { redact, includeChecks });
   });
 
-  connection.onRequest(KpiChoicesRequest, async ({ uri, version }) => {
+  handle(KpiChoicesRequest, async ({ uri, version }) => {
     const document = documentFor(uri);
     if (!document || document.version !== version) return null;
     const answer = await service.kpiChoices(document);
     return 'error' in answer ? answer : { choices: answer.choices.map((k) => ({ id: k.id, name: k.name, type: k.type, unit: k.unit, source: k.source })) };
   });
 
-  connection.onRequest(AddKpiRequest, async ({ uri, version, kpi }) => {
+  handle(AddKpiRequest, async ({ uri, version, kpi }) => {
     const document = documentFor(uri);
     if (!document || document.version !== version) return null;
     const answer = await service.addKpi(document, kpi);
@@ -367,10 +386,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return { edit: { range: toRange(document, answer.edit.range), newText: answer.edit.newText } };
   });
 
-  connection.onRequest(RoleTemplatesRequest, () => [...service.roleTemplates()]);
-  connection.onRequest(NewEngagementRequest, (params) => service.newEngagement(params));
+  handle(RoleTemplatesRequest, () => [...service.roleTemplates()]);
+  handle(NewEngagementRequest, (params) => service.newEngagement(params));
 
-  connection.onRequest(ValidateWorkspaceRequest, async () => {
+  handle(ValidateWorkspaceRequest, async () => {
     await service.workspace.rescan();
     let errors = 0;
     let warnings = 0;
@@ -386,8 +405,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return { files: entries.length, errors, warnings };
   });
 
-  connection.onRequest(RescanRequest, () => service.workspace.rescan());
-  connection.onRequest(WorkspaceStateRequest, () => service.workspace.state());
+  handle(RescanRequest, () => service.workspace.rescan());
+  handle(WorkspaceStateRequest, () => service.workspace.state());
 
   connection.onShutdown(() => {
     publisher.dispose();

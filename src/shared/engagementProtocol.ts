@@ -1,4 +1,3 @@
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 
 /**
@@ -6,7 +5,32 @@ import type { Range, TextEdit } from 'vscode-languageserver-protocol';
  * engagement server (and the server of the client), typed once here for both sides. Other
  * editors need none of them: diagnostics, completion, hover, navigation, rename, code
  * actions, symbols and folding are plain LSP.
+ *
+ * Each is a method name with its parameter and result types attached, not the protocol
+ * library's `RequestType`: the client's first bundle, loaded at activation, imports this
+ * file and must not pull the library in (see extension.ts).
  */
+
+/** A request: its method, and the types of its parameters and result. */
+export interface Request<P, R> {
+  readonly method: string;
+  /** Never set: carries the types. */
+  readonly types?: (params: P) => R;
+}
+
+/** A notification: its method, and the type of its parameters. */
+export interface Notification<P> {
+  readonly method: string;
+  readonly types?: (params: P) => void;
+}
+
+function request<P, R>(method: string): Request<P, R> {
+  return { method };
+}
+
+function notification<P>(method: string): Notification<P> {
+  return { method };
+}
 
 /** A node of the Engagements tree (see `core/service/treeModel.ts`). */
 export interface TreeNodeData {
@@ -33,15 +57,15 @@ export interface VersionedParams extends DocumentParams {
 
 export type Failure = { readonly error: string };
 
-export const TreeChildrenRequest = new RequestType<{ readonly parent?: string }, TreeNodeData[], void>('engagementKit/treeChildren');
+export const TreeChildrenRequest = request<{ readonly parent?: string }, TreeNodeData[]>('engagementKit/treeChildren');
 
-export const PlanStatusRequest = new RequestType<DocumentParams, { text: string; detail?: string } | null, void>('engagementKit/planStatus');
+export const PlanStatusRequest = request<DocumentParams, { text: string; detail?: string } | null>('engagementKit/planStatus');
 
-export const PreviewRequest = new RequestType<VersionedParams, { html: string; fromLastGood: boolean } | null, void>('engagementKit/preview');
+export const PreviewRequest = request<VersionedParams, { html: string; fromLastGood: boolean } | null>('engagementKit/preview');
 
 export type Redacted = 'fees' | 'notes';
 
-export const ExportHtmlRequest = new RequestType<DocumentParams & { readonly redact: Redacted[]; readonly includeChecks: boolean }, { html: string } | Failure, void>('engagementKit/exportHtml');
+export const ExportHtmlRequest = request<DocumentParams & { readonly redact: Redacted[]; readonly includeChecks: boolean }, { html: string } | Failure>('engagementKit/exportHtml');
 
 export interface KpiChoice {
   readonly id: string;
@@ -51,19 +75,19 @@ export interface KpiChoice {
   readonly source: string;
 }
 
-export const KpiChoicesRequest = new RequestType<VersionedParams, { choices: KpiChoice[] } | Failure | null, void>('engagementKit/kpiChoices');
+export const KpiChoicesRequest = request<VersionedParams, { choices: KpiChoice[] } | Failure | null>('engagementKit/kpiChoices');
 
-export const AddKpiRequest = new RequestType<VersionedParams & { readonly kpi: string }, { edit: TextEdit } | Failure | null, void>('engagementKit/addKpi');
+export const AddKpiRequest = request<VersionedParams & { readonly kpi: string }, { edit: TextEdit } | Failure | null>('engagementKit/addKpi');
 
-export const RoleTemplatesRequest = new RequestType0<{ role: string; title: string; kpis: string[] }[], void>('engagementKit/roleTemplates');
+export const RoleTemplatesRequest = request<void, { role: string; title: string; kpis: string[] }[]>('engagementKit/roleTemplates');
 
-export const NewEngagementRequest = new RequestType<{ role: string; client: string; executive: string; start: string }, { text: string; fileBase: string } | Failure, void>('engagementKit/newEngagement');
+export const NewEngagementRequest = request<{ role: string; client: string; executive: string; start: string }, { text: string; fileBase: string } | Failure>('engagementKit/newEngagement');
 
 /** Checks every file again and publishes every file's diagnostics, open or not. */
-export const ValidateWorkspaceRequest = new RequestType0<{ files: number; errors: number; warnings: number }, void>('engagementKit/validateWorkspace');
+export const ValidateWorkspaceRequest = request<void, { files: number; errors: number; warnings: number }>('engagementKit/validateWorkspace');
 
 /** Reads every file again. */
-export const RescanRequest = new RequestType0<void, void>('engagementKit/rescan');
+export const RescanRequest = request<void, void>('engagementKit/rescan');
 
 export interface WorkspaceStateData {
   readonly ready: boolean;
@@ -72,18 +96,18 @@ export interface WorkspaceStateData {
   readonly reusedCards: number;
 }
 
-export const WorkspaceStateRequest = new RequestType0<WorkspaceStateData, void>('engagementKit/workspaceState');
+export const WorkspaceStateRequest = request<void, WorkspaceStateData>('engagementKit/workspaceState');
 
 /** Server to client: the workspace changed (a file, the portfolio, the scan's progress). */
-export const WorkspaceChangedNotification = new NotificationType<WorkspaceStateData>('engagementKit/workspaceChanged');
+export const WorkspaceChangedNotification = notification<WorkspaceStateData>('engagementKit/workspaceChanged');
 
 /**
  * Server to client, where the server cannot read the workspace itself (a browser, a remote
  * file system): the engagement files, and a file's text.
  */
-export const FindFilesRequest = new RequestType0<string[], void>('engagementKit/fs/findEngagementFiles');
+export const FindFilesRequest = request<void, string[]>('engagementKit/fs/findEngagementFiles');
 
-export const ReadFileRequest = new RequestType<{ readonly uri: string }, string | null, void>('engagementKit/fs/readFile');
+export const ReadFileRequest = request<{ readonly uri: string }, string | null>('engagementKit/fs/readFile');
 
 /** What the client passes the server at start. */
 export interface InitializationOptions {

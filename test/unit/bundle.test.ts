@@ -37,16 +37,21 @@ function analyzerMarkers(): string[] {
  * shipped, needing nothing outside itself.
  */
 describe('the bundles', () => {
-  for (const client of ['dist/extension.js', 'dist/web/extension.js']) {
+  for (const client of ['dist/extension.js', 'dist/languageClient.js', 'dist/web/extension.js']) {
     it(`${client} holds no analyzer: no parser, schema, rule or renderer`, () => {
       const code = fs.readFileSync(path.join(ROOT, client), 'utf8');
       for (const marker of analyzerMarkers()) assert.ok(!code.includes(marker), marker);
     });
   }
 
-  it('the Node client requires only vscode and Node built-ins', () => {
+  it('the Node client loads at activation neither the language client library nor anything but vscode, Node and that library\'s bundle', () => {
     const others = requiredBy('dist/extension.js').filter((r) => r !== 'vscode' && !r.startsWith('node:') && !isBuiltin(r));
-    assert.deepEqual(others, []);
+    assert.deepEqual(others, ['./languageClient.js']);
+    // A message of vscode-languageclient's own: the library is in the second bundle only.
+    const marker = 'Client is not running';
+    assert.ok(!fs.readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8').includes(marker));
+    assert.ok(fs.readFileSync(path.join(ROOT, 'dist', 'languageClient.js'), 'utf8').includes(marker));
+    assert.deepEqual(requiredBy('dist/languageClient.js').filter((r) => r !== 'vscode' && !r.startsWith('node:') && !isBuiltin(r)), []);
   });
 
   it('the browser builds require nothing of Node', () => {
@@ -60,7 +65,7 @@ describe('the bundles', () => {
     for (const marker of analyzerMarkers()) assert.ok(code.includes(marker), marker);
   });
 
-  for (const file of ['dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js']) {
+  for (const file of ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js']) {
     it(`ships ${file}`, () => {
       assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} is not built`);
       assert.ok(shippedByVsix(file), `${file} is not in the .vscodeignore allow-list`);

@@ -25,7 +25,7 @@ describe('workspace trust', () => {
   });
 
   const textAsCode = [/\bnew Function\s*\(/, /\beval\s*\(/, /["']node:vm["']|["']vm["']/, /\bimport\s*\(/, /\brequire\(\s*[^"'\s)]/];
-  for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/cli.js', 'dist/webview/preview.js']) {
+  for (const bundle of ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/cli.js', 'dist/webview/preview.js']) {
     it(`${bundle} cannot run text as code`, () => {
       const code = fs.readFileSync(path.join(ROOT, bundle), 'utf8');
       for (const pattern of textAsCode) assert.doesNotMatch(code, pattern, `${bundle} contains ${pattern}`);
@@ -33,14 +33,15 @@ describe('workspace trust', () => {
   }
 
   /**
-   * The one process the product starts is its own server: the Node client forks
-   * `dist/server.js` (vscode-languageclient's IPC transport, a path inside the extension).
+   * The one process the product starts is its own server: the Node client
+   * (`dist/languageClient.js`) forks `dist/server.js` (vscode-languageclient's IPC
+   * transport, a path inside the extension).
    * The server library also holds helpers that run npm to find global modules, which the
    * server never calls. So `child_process` may appear in those two bundles, and nowhere in
    * the product's own code.
    */
   it('starts no process of its own but the server', () => {
-    for (const bundle of ['dist/cli.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js']) {
+    for (const bundle of ['dist/extension.js', 'dist/cli.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js']) {
       assert.doesNotMatch(fs.readFileSync(path.join(ROOT, bundle), 'utf8'), /child_process/, bundle);
     }
     const own = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { ServerConnection } from '../serverConnection';
 import { ExportHtmlRequest, type Redacted } from '../../shared/engagementProtocol';
 import type { PreviewState } from '../../shared/previewProtocol';
 import { isEngagementDocument } from '../client';
@@ -17,7 +17,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly client: BaseLanguageClient,
+    private readonly client: ServerConnection,
     private readonly extensionUri: vscode.Uri,
   ) {
     this.subscriptions.push(
@@ -105,7 +105,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
       includeChecks = picked.some((p) => !p.field);
     }
     // Asked before the file name, so a file that cannot be exported says so first.
-    const exported = await this.client.sendRequest(ExportHtmlRequest, { uri: resource.toString(), redact, includeChecks });
+    const exported = await this.client.request(ExportHtmlRequest, { uri: resource.toString(), redact, includeChecks });
     if ('error' in exported) {
       void vscode.window.showWarningMessage(exported.error);
       return undefined;

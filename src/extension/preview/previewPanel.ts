@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { ServerConnection } from '../serverConnection';
 import { PreviewRequest } from '../../shared/engagementProtocol';
 import { parseWebviewMessage, type HostToWebview, type PreviewState } from '../../shared/previewProtocol';
 import { isEngagementDocument } from '../client';
@@ -23,7 +23,7 @@ export class PreviewPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private resource: vscode.Uri,
     private locked: boolean,
-    private readonly client: BaseLanguageClient,
+    private readonly client: ServerConnection,
     private readonly extensionUri: vscode.Uri,
   ) {
     panel.webview.options = { enableScripts: true, enableForms: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
@@ -92,7 +92,7 @@ export class PreviewPanel implements vscode.Disposable {
     const document = await vscode.workspace.openTextDocument(this.resource);
     // Rendered by the server, so a long file being typed in never holds the host.
     const version = document.version;
-    const answer = await this.client.sendRequest(PreviewRequest, { uri: document.uri.toString(), version });
+    const answer = await this.client.request(PreviewRequest, { uri: document.uri.toString(), version });
     if (!answer) return; // the file changed meanwhile: that edit has its own refresh coming
     const problem = answer.fromLastGood ? 'The file does not parse right now: showing the last version that did. See the Problems panel.' : undefined;
     this.post({ type: 'update', uri: this.resource.toString(), version, html: answer.html, problem });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { ServerConnection } from '../serverConnection';
 import { TreeChildrenRequest, type TreeNodeData } from '../../shared/engagementProtocol';
 import type { WorkspaceWatch } from '../client';
 
@@ -22,14 +22,14 @@ export class EngagementTreeProvider implements vscode.TreeDataProvider<Engagemen
   private readonly subscription: vscode.Disposable;
 
   constructor(
-    private readonly client: BaseLanguageClient,
+    private readonly client: ServerConnection,
     workspace: WorkspaceWatch,
   ) {
     this.subscription = workspace.onDidChange(() => this.changed.fire(undefined));
   }
 
   async getChildren(node?: EngagementNode): Promise<EngagementNode[]> {
-    const nodes = await this.client.sendRequest(TreeChildrenRequest, { parent: node?.id });
+    const nodes = await this.client.request(TreeChildrenRequest, { parent: node?.id });
     return nodes.map((n) => ({
       ...n,
       uri: vscode.Uri.parse(n.uri),
