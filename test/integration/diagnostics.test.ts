@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, diagnosticsWhen, fileUri, openDocument } from './helpers';
+import { activateExtension, codeOf, diagnosticsWhen, fileUri, openDocument, revertAll } from './helpers';
 
 describe('diagnostics in the editor', () => {
   before(activateExtension);
@@ -62,7 +62,7 @@ describe('diagnostics in the editor', () => {
       assert.match(diagnostics.find((d) => codeOf(d) === 'access-crm')!.message, /^View-only CRM access/);
     } finally {
       await config.update('validation.delay', undefined, vscode.ConfigurationTarget.Global);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await revertAll();
     }
   });
 
