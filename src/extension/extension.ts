@@ -1,15 +1,18 @@
+import type { ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { activateClient, type EngagementKitApi } from './activateClient';
 import { ServerConnection, type LanguageClientLike } from './serverConnection';
+import { forkServer } from './serverProcess';
 
 export type { EngagementKitApi } from './activateClient';
 
 /**
  * The extension in a Node extension host (VS Code, code-server). Activation registers the
- * views, commands and the preview's serializer, and returns: the language client library,
- * most of the client's code, is a bundle of its own (`dist/languageClient.js`, external in
- * esbuild.mjs) required in the next task, which then starts the server as a Node process.
- * Requests made meanwhile wait for it. The workspace's cards are kept in VS Code's storage.
+ * views, commands and the preview's serializer, and returns. The next task starts the
+ * server (a Node process, `dist/server.js`) and then requires the language client library,
+ * most of the client's code and a bundle of its own (`dist/languageClient.js`, external in
+ * esbuild.mjs), so the two load at once. Requests made meanwhile wait for the client. The
+ * workspace's cards are kept in VS Code's storage.
  */
 export function activate(context: vscode.ExtensionContext): EngagementKitApi {
   const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
@@ -19,9 +22,15 @@ export function activate(context: vscode.ExtensionContext): EngagementKitApi {
       new Promise<LanguageClientLike>((resolve, reject) =>
         setImmediate(() => {
           try {
+            let started: ChildProcess | undefined = forkServer(serverModule);
+            const server = (): ChildProcess => {
+              const process = started ?? forkServer(serverModule);
+              started = undefined;
+              return process;
+            };
             // eslint-disable-next-line @typescript-eslint/no-require-imports -- dist/languageClient.js, beside this bundle
-            const { nodeClient } = require('./languageClient.js') as { nodeClient(serverModule: string, storagePath: string | undefined): LanguageClientLike };
-            resolve(nodeClient(serverModule, storagePath));
+            const { nodeClient } = require('./languageClient.js') as { nodeClient(server: () => ChildProcess, storagePath: string | undefined): LanguageClientLike };
+            resolve(nodeClient(server, storagePath));
           } catch (err) {
             reject(err instanceof Error ? err : new Error(String(err)));
           }
