@@ -23,12 +23,11 @@ export interface EngagementKitApi {
  * Wires the client's parts to the server connection: the same for the Node extension host
  * and the browser. Nothing here analyzes; every answer comes from the server.
  *
- * Two performance marks are the only tracing: `engagementKit/activate` when activation
- * starts and `engagementKit/serverReady` when the server has answered `initialize` (the
- * workspace watch adds when the workspace was first shown and checked).
+ * Performance marks are the only tracing: `engagementKit/activate` when activation starts
+ * (set by the entry points), `engagementKit/serverReady` when the server has answered
+ * `initialize`, and when the workspace was first shown and checked (the workspace watch).
  */
 export function activateClient(context: vscode.ExtensionContext, server: ServerConnection): EngagementKitApi {
-  performance.mark('engagementKit/activate');
   const workspace = new WorkspaceWatch(server);
   const tree = new EngagementTreeProvider(server, workspace);
   const previews = new PreviewManager(server, context.extensionUri);

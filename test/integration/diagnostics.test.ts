@@ -46,8 +46,12 @@ describe('diagnostics in the editor', () => {
     this.timeout(30_000);
     const config = vscode.workspace.getConfiguration('engagementKit');
     await config.update('validation.delay', 1_000, vscode.ConfigurationTarget.Global);
+    // A copy of its own: the workbench may save an edited file on its own after a second.
+    const uri = fileUri('throttled.engagement.yaml');
+    const clean = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('clean.engagement.yaml')));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(clean.replace('id: base-cro', 'id: throttled').replace('status: active', 'status: draft')));
     try {
-      const document = await openDocument('clean.engagement.yaml');
+      const document = await openDocument('throttled.engagement.yaml');
       await diagnosticsWhen(document.uri, (d) => d.length === 0);
       const editor = vscode.window.activeTextEditor!;
       const replaceCrm = async (from: string, to: string): Promise<void> => {
@@ -63,6 +67,8 @@ describe('diagnostics in the editor', () => {
     } finally {
       await config.update('validation.delay', undefined, vscode.ConfigurationTarget.Global);
       await revertAll();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
     }
   });
 
