@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server';
-import { analyze, engagementSchema } from '../src/core';
+import { analyze } from '../src/core/analyze';
+import { engagementSchema } from '../src/core/schema/engagementSchema';
 import { generateEngagement, withSchemaErrors } from './generate';
 import { readExamples, writeWorkspace } from './workspace';
 

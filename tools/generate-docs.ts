@@ -1,7 +1,7 @@
 // Writes docs/rules/<id>.md for every rule, the rule table in README.md, and the snippets.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULE_CATALOG } from '../src/core';
+import { RULE_CATALOG } from '../src/core/rules';
 import { readmeWithTable, rulePage } from './ruleDocs';
 import { snippetsJson } from './snippets';
 

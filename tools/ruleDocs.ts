@@ -1,4 +1,5 @@
-import { RULE_CATALOG, type RuleInfo } from '../src/core';
+import { RULE_CATALOG } from '../src/core/rules';
+import type { RuleInfo } from '../src/core/rules/rule';
 
 /** Markdown page of one rule, generated from the rule's own docs so the two never drift. */
 export function rulePage(rule: RuleInfo): string {

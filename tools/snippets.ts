@@ -1,4 +1,5 @@
-import { engagementTemplate, kpiBlock, planPhases, ROLE_TEMPLATES, type Slots } from '../src/core';
+import { engagementTemplate, kpiBlock, planPhases, type Slots } from '../src/core/library/engagementTemplate';
+import { ROLE_TEMPLATES } from '../src/core/library/roles';
 
 interface Snippet {
   readonly prefix: string;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENGAGEMENT_FILE } from '../core';
+import { ENGAGEMENT_FILE } from '../core/engagementFile';
 import { describeFsError } from '../shared/fsErrors';
 import { walkFolder as walk, type WalkProblems } from '../shared/walkFolder';
 import { globMatcher, isGlob, splitGlob } from './glob';

@@ -1,4 +1,5 @@
-import type { Finding, LineIndex, Severity } from '../core';
+import type { LineIndex } from '../core/text/lineIndex';
+import type { Finding, Severity } from '../core/types';
 
 /** One finding with 1-based lines and columns, as ESLint's JSON formatter writes them. */
 export interface LintMessage {

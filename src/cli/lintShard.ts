@@ -1,4 +1,8 @@
-import { analyzeRaw, applyPolicy, cardOf, type EngagementCard, type LineIndex, type RawFinding, type RuleSettings } from '../core';
+import { analyzeRaw } from '../core/analyze';
+import { cardOf, type EngagementCard } from '../core/card';
+import { applyPolicy } from '../core/policy';
+import type { LineIndex } from '../core/text/lineIndex';
+import type { RawFinding, RuleSettings } from '../core/types';
 import { toLintResult, type LintResult } from './lintResult';
 import { readTextFile } from '../shared/readTextFile';
 

@@ -1,5 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { portfolioFindings, portfolioInputOf, type RawFinding } from '../core';
+import { portfolioInputOf } from '../core/card';
+import { portfolioFindings } from '../core/portfolio';
+import type { RawFinding } from '../core/types';
 import { LintShard, type FinishedFile, type ReadOutcome, type ShardFile } from './lintShard';
 
 /** Marks a thread started by `lintInThreads`, so the CLI's entry point serves instead of running. */

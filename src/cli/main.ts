@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import packageJson from '../../package.json';
-import { RULE_CATALOG } from '../core';
+import { RULE_CATALOG } from '../core/rules';
 import { printable } from '../core/text/safeText';
 import { HELP, parseArgs } from './args';
 import { runLint } from './lint';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseConfig, type EngagementConfig } from '../core';
+import { parseConfig, type EngagementConfig } from '../core/config/engagementConfig';
 import { readTextFile } from '../shared/readTextFile';
 
 export interface ConfigFile {

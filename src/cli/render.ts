@@ -1,7 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { nameExists } from '../shared/nameExists';
-import { analyze, dayOf, findConfigFile, renderHtmlDocument, renderMarkdown } from '../core';
+import { analyze } from '../core/analyze';
+import { findConfigFile } from '../core/config/findConfig';
+import { dayOf } from '../core/model/dates';
+import { renderMarkdown } from '../core/render/markdown';
+import { renderHtmlDocument } from '../core/render/renderHtml';
 import type { RenderArgs } from './args';
 import { describeFsError } from '../shared/fsErrors';
 import { readConfigFile } from './readConfigFile';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as vscode from 'vscode';
-import { analyze } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
 import { FUZZ_RUNS } from '../unit/fuzz';
 import { activateExtension, codeOf, diagnosticsWhen, fileUri } from './helpers';
 

@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, cardOf, dayOf, parseDay, planPosition, portfolioFindings, portfolioInputOf, positionIn, readCard } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { planPosition, positionIn } from '../../src/core/calendar';
+import { cardOf, portfolioInputOf, readCard } from '../../src/core/card';
+import { dayOf, parseDay } from '../../src/core/model/dates';
+import { portfolioFindings } from '../../src/core/portfolio';
 import { writeWorkspace } from '../../bench/workspace';
 import { BASE, edit, ROOT } from './helpers';
 import { scratchFolder } from './scratchFolders';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULE_CATALOG } from '../../src/core';
+import { RULE_CATALOG } from '../../src/core/rules';
 import { readmeWithTable, rulePage } from '../../tools/ruleDocs';
 import { ROOT } from './helpers';
 

@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { analyze, completionsAt, cursorContext, definitionsAt, hoverAt, outlineOf, referencesAt, renameAt } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { completionsAt } from '../../src/core/editing/completions';
+import { cursorContext } from '../../src/core/editing/cursor';
+import { hoverAt } from '../../src/core/editing/hover';
+import { definitionsAt, referencesAt, renameAt } from '../../src/core/editing/navigation';
+import { outlineOf } from '../../src/core/editing/outline';
 import { BASE, edit } from './helpers';
 
 /** Text with `|` at the cursor → the text without it and the cursor's offset. */

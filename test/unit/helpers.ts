@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, type Analysis, type AnalyzeOptions, type Finding } from '../../src/core';
+import { analyze, type Analysis, type AnalyzeOptions } from '../../src/core/analyze';
+import type { Finding } from '../../src/core/types';
 
 /** The repository root (tests run from out/test/unit). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');

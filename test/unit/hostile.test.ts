@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { analyze, mergeRuleSettings, parseConfig } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { parseConfig } from '../../src/core/config/engagementConfig';
+import { mergeRuleSettings } from '../../src/core/config/mergeRuleSettings';
 import { LIMITS } from '../../src/core/yaml/limits';
 import { parseYaml } from '../../src/core/yaml/parseYaml';
 import { BASE } from './helpers';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Analysis } from '../../src/core';
+import type { Analysis } from '../../src/core/analyze';
 import { BASE, edit } from './helpers';
 
 /**

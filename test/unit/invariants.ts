@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, outline, type Analysis, type AnalyzeOptions } from '../../src/core';
+import { analyze, outline, type Analysis, type AnalyzeOptions } from '../../src/core/analyze';
 import { LIMITS } from '../../src/core/yaml/limits';
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);

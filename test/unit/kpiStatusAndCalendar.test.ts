@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { analyze, dayOf, describePlanPosition, kpiProgress, planCalendar, planPosition } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { describePlanPosition, planCalendar, planPosition } from '../../src/core/calendar';
+import { kpiProgress } from '../../src/core/kpiStatus';
+import { dayOf } from '../../src/core/model/dates';
 import { BASE, edit } from './helpers';
 
 /** The base KPI `pipeline` runs 100 → 300 from 2026-01-05 to 2026-06-30 (176 days). */

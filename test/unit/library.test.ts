@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, engagementTemplate, ROLE_TEMPLATES, slugify } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { engagementTemplate, slugify } from '../../src/core/library/engagementTemplate';
+import { ROLE_TEMPLATES } from '../../src/core/library/roles';
 import { snippetsJson } from '../../tools/snippets';
 import { BASE, edit, ROOT } from './helpers';
 

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { analyze, dayOf, renderMarkdown } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { dayOf } from '../../src/core/model/dates';
+import { renderMarkdown } from '../../src/core/render/markdown';
 import { markdownText } from '../../src/core/text/safeText';
 import { BASE, edit, ROOT } from './helpers';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, type Analysis } from '../../src/core';
+import { analyze, type Analysis } from '../../src/core/analyze';
 import { BASE, edit, ROOT } from './helpers';
 
 const SCHEMA = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'engagement.schema.json'), 'utf8')) as Record<string, unknown>;

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { analyze, dayOf, renderBody } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { dayOf } from '../../src/core/model/dates';
+import { renderBody } from '../../src/core/render/renderHtml';
 import { BASE, edit } from './helpers';
 
 const today = dayOf('2026-02-07');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { analyzeWorkspace, dayOf, portfolioFindings, type PortfolioInput } from '../../src/core';
+import { dayOf } from '../../src/core/model/dates';
+import { analyzeWorkspace, portfolioFindings, type PortfolioInput } from '../../src/core/portfolio';
 import { run, workspace, type JsonResult } from './cliHelpers';
 import { BASE, edit, positionOf } from './helpers';
 

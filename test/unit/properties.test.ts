@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
 import { checkTexts, EXAMPLES, FUZZ_LONG, FUZZ_RUNS, mutatedFile, SOURCES } from './fuzz';
 import { checkInvariants, comparable, TODAY } from './invariants';
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, applyEdits, quickFixesFor, type Finding, type TextEdit } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { applyEdits, quickFixesFor, type TextEdit } from '../../src/core/editing/quickFixes';
+import type { Finding } from '../../src/core/types';
 import { SOURCES } from './fuzz';
 import { TODAY } from './invariants';
 

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { analyze, applyEdits, quickFixesFor, type Finding } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { applyEdits, quickFixesFor } from '../../src/core/editing/quickFixes';
+import type { Finding } from '../../src/core/types';
 import { BASE, edit } from './helpers';
 
 /** Applies the first (specific) fix for `ruleId`'s finding and returns the new text. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyze } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
 import fc from 'fast-check';
 import { checkTexts, REGRESSIONS } from './fuzz';
 import { checkInvariants, comparable, TODAY } from './invariants';

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { analyze, RULE_CATALOG } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { RULE_CATALOG } from '../../src/core/rules';
 import { BASE, edit, expectFinding, expectNoFinding } from './helpers';
 
 interface Case {

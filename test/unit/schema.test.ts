@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import Ajv from 'ajv';
-import { analyze, engagementSchema } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { engagementSchema } from '../../src/core/schema/engagementSchema';
 import { BASE, edit, expectFinding } from './helpers';
 
 describe('schema findings', () => {

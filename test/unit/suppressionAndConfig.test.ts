@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { analyze, parseConfig } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { parseConfig } from '../../src/core/config/engagementConfig';
 import { BASE, edit, expectFinding, expectNoFinding, findingsOf } from './helpers';
 
 const VIEW_ONLY = edit(BASE, 'crm: full', 'crm: view');

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { analyze, dayOf, renderBody, renderMarkdown } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { dayOf } from '../../src/core/model/dates';
+import { renderMarkdown } from '../../src/core/render/markdown';
+import { renderBody } from '../../src/core/render/renderHtml';
 import { monthlyCost } from '../../src/core/model/monthlyCost';
 import { countOf, formatAmount, formatNumber } from '../../src/core/text/numbers';
 import { BASE, edit } from './helpers';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateEngagement } from '../../bench/generate';
-import { analyze, analyzeRaw } from '../../src/core';
+import { analyze, analyzeRaw } from '../../src/core/analyze';
 import { readByEvents } from '../../src/core/yaml/eventReader';
 import { fastParseYaml } from '../../src/core/yaml/fastParse';
 import { LIMITS } from '../../src/core/yaml/limits';

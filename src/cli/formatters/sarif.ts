@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { HOMEPAGE, RULE_CATALOG, ruleDocsUrl } from '../../core';
+import { RULE_CATALOG } from '../../core/rules';
+import { HOMEPAGE, ruleDocsUrl } from '../../core/rules/docsUrl';
 import type { LintResult } from '../lintResult';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
