@@ -91,7 +91,8 @@ function bundleSizes(): string[] {
     const size = (file: string): string => `${(fs.statSync(path.join(dir, file)).size / 1024).toFixed(1)} KB`;
     const schema = `${(fs.statSync(path.join(root, 'schemas', 'engagement.schema.json')).size / 1024).toFixed(1)} KB`;
     return [
-      `| client, loaded at activation (dist/extension.js): language client, views, commands; no analyzer | ${size('extension.js')} |`,
+      `| client, loaded at activation (dist/extension.js): views, commands, preview; no analyzer | ${size('extension.js')} |`,
+      `| client, the language client library, loaded in the task after activation (dist/languageClient.js) | ${size('languageClient.js')} |`,
       `| server, a Node process started by the client and by \`engagement lsp --stdio\` (dist/server.js) | ${size('server.js')} |`,
       `| browser client, the \`browser\` entry for vscode.dev (dist/web/extension.js) | ${size('web/extension.js')} |`,
       `| browser server, run in a Web Worker (dist/web/server.js) | ${size('web/server.js')} |`,
