@@ -1,4 +1,5 @@
-import type { Range, TextEdit } from 'vscode-languageserver-protocol';
+import type { TextEdit } from 'vscode-languageserver-protocol';
+import type { TreeNode } from '../core/service/treeModel';
 
 /**
  * The requests beyond the Language Server Protocol that the VS Code client makes of the
@@ -32,19 +33,8 @@ function notification<P>(method: string): Notification<P> {
   return { method };
 }
 
-/** A node of the Engagements tree (see `core/service/treeModel.ts`). */
-export interface TreeNodeData {
-  readonly id: string;
-  readonly label: string;
-  readonly description?: string;
-  readonly tooltip?: string;
-  readonly icon: string;
-  readonly color?: string;
-  readonly uri: string;
-  readonly range?: Range;
-  readonly contextValue: string;
-  readonly collapsible: boolean;
-}
+/** A node of the Engagements tree, as the service makes it (its range is an LSP range). */
+export type TreeNodeData = TreeNode;
 
 export interface DocumentParams {
   readonly uri: string;

@@ -93,13 +93,10 @@ export class WorkspaceIndex {
       const cards = this.host.cards;
       cards?.begin();
       const outlined: string[] = [];
-      let stepStart = performance.now();
+      let step = this.steps();
       for (const uri of uris) {
-        if (performance.now() - stepStart > STEP_MS) {
-          await this.host.pause();
-          if (stale()) return;
-          stepStart = performance.now();
-        }
+        await step();
+        if (stale()) return;
         const open = this.open.get(uri);
         if (open) {
           this.entries.set(uri, IndexEntry.analyzed(uri, open.text, this.host.relativePath(uri), open.analysis, this.entries.get(uri)));
@@ -124,13 +121,10 @@ export class WorkspaceIndex {
       if (stale()) return;
       this.shown.resolve();
       this.fire();
-      stepStart = performance.now();
+      step = this.steps();
       for (const uri of outlined) {
-        if (performance.now() - stepStart > STEP_MS) {
-          await this.host.pause();
-          if (stale()) return;
-          stepStart = performance.now();
-        }
+        await step();
+        if (stale()) return;
         const entry = this.entries.get(uri);
         if (!entry || entry.checked) continue; // opened, changed or removed meanwhile
         const settings = await this.host.settingsFor(uri);
@@ -147,6 +141,16 @@ export class WorkspaceIndex {
       // that a newer one replaced leaves that to the newer one.
       if (!stale()) this.shown.resolve();
     }
+  }
+
+  /** Steps of about STEP_MS: each call lets waiting requests in once the current step has run that long. */
+  private steps(): () => Promise<void> {
+    let stepStart = performance.now();
+    return async () => {
+      if (performance.now() - stepStart <= STEP_MS) return;
+      await this.host.pause();
+      stepStart = performance.now();
+    };
   }
 
   /** An open document's newest analysis: it stands for the file until the document closes. */
