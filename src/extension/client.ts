@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FindFilesRequest, ReadFileRequest, WorkspaceChangedNotification, WorkspaceStateRequest, type WorkspaceStateData } from '../shared/engagementProtocol';
+import { FindFilesRequest, ReadFileRequest, WorkspaceChangedNotification, WorkspaceStateRequest, type WorkspaceChange, type WorkspaceStateData } from '../shared/engagementProtocol';
 import type { ServerConnection } from './serverConnection';
 
 export const LANGUAGE_ID = 'engagement';
@@ -35,7 +35,7 @@ export function serveFiles(client: ServerConnection): vscode.Disposable {
 
 /** The workspace as the server reads it: its state, and when it changes. */
 export class WorkspaceWatch implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<WorkspaceStateData>();
+  private readonly changed = new vscode.EventEmitter<WorkspaceChange>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
 

@@ -141,8 +141,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       void service.workspace.refreshOpen();
     }, after);
   };
-  service.workspace.onDidChange(() => {
-    void connection.sendNotification(WorkspaceChangedNotification.method, service.workspace.state());
+  service.workspace.onDidChange((changed) => {
+    void connection.sendNotification(WorkspaceChangedNotification.method, { ...service.workspace.state(), changed });
     publishOpen();
   });
   const settingsChanged = async (): Promise<void> => {
@@ -349,7 +349,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return stillCurrent(document, token) ? folds : null;
   });
 
-  handle(TreeChildrenRequest, async ({ parent }) => service.tree(parent));
+  handle(TreeChildrenRequest, async ({ parent, only }) => service.tree(parent, only));
 
   handle(PlanStatusRequest, async ({ uri }, token) => {
     const document = documentFor(uri);

@@ -47,7 +47,8 @@ export interface VersionedParams extends DocumentParams {
 
 export type Failure = { readonly error: string };
 
-export const TreeChildrenRequest = request<{ readonly parent?: string }, TreeNodeData[]>('engagementKit/treeChildren');
+/** A node's children, or the engagements (`parent` left out): all of them, or `only` those of these files. */
+export const TreeChildrenRequest = request<{ readonly parent?: string; readonly only?: readonly string[] }, TreeNodeData[]>('engagementKit/treeChildren');
 
 export const PlanStatusRequest = request<DocumentParams, { text: string; detail?: string } | null>('engagementKit/planStatus');
 
@@ -88,8 +89,16 @@ export interface WorkspaceStateData {
 
 export const WorkspaceStateRequest = request<void, WorkspaceStateData>('engagementKit/workspaceState');
 
+/**
+ * The workspace's state, and the files whose lines in the views changed; `changed` is left
+ * out when the list of files itself may have changed (the view redraws everything).
+ */
+export interface WorkspaceChange extends WorkspaceStateData {
+  readonly changed?: readonly string[];
+}
+
 /** Server to client: the workspace changed (a file, the portfolio, the scan's progress). */
-export const WorkspaceChangedNotification = notification<WorkspaceStateData>('engagementKit/workspaceChanged');
+export const WorkspaceChangedNotification = notification<WorkspaceChange>('engagementKit/workspaceChanged');
 
 /**
  * Server to client, where the server cannot read the workspace itself (a browser, a remote

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EngagementKitApi } from '../../src/extension/extension';
 import type { EngagementNode } from '../../src/extension/tree/engagementTree';
-import { codeOf, diagnosticsWhen, EXTENSION_ID, fileUri, hostActivationMarks, openDocument, until } from './helpers';
+import { codeOf, diagnosticsWhen, EXTENSION_ID, fileUri, hostActivationMarks, openDocument, revertAll, until } from './helpers';
 
 let api: EngagementKitApi;
 
@@ -100,16 +100,28 @@ describe('workspace features', () => {
     assert.equal(editor.document.lineAt(editor.selection.active.line).text, '  - id: revenue');
   });
 
-  it('follows unsaved edits in the tree', async () => {
+  it('follows unsaved edits in the tree, redrawing only the engagement that changed', async () => {
     const document = await openDocument('clean.engagement.yaml');
+    await children(); // the lines VS Code would be showing
+    // The edited engagement's own line is redrawn, updated in place: not the whole list.
+    const redrawn = new Promise<EngagementNode>((resolve) => {
+      const subscription = api.tree.onDidChangeTreeData((node) => {
+        if (node?.label !== 'Renamed engagement') return;
+        subscription.dispose();
+        resolve(node);
+      });
+    });
     const editor = vscode.window.activeTextEditor!;
     const offset = document.getText().indexOf('title: Base engagement') + 'title: '.length;
     await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(offset), document.positionAt(offset + 'Base engagement'.length)), 'Renamed engagement'));
+    const line = await redrawn;
+    assert.equal(line.uri.toString(), document.uri.toString());
+    assert.equal(api.tree.getTreeItem(line).label, 'Renamed engagement');
     await treeWhen((roots) => roots.some((n) => n.label === 'Renamed engagement'));
     // While the file is broken, the tree keeps the last good version, and says so.
     await editor.edit((b) => b.insert(document.positionAt(0), 'format: [\n'));
     await treeWhen((roots) => roots.some((n) => n.label === 'Renamed engagement' && n.tooltip?.includes('(showing the last readable version)') === true));
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertAll();
   });
 
   it('shows the plan position for the active file', async () => {

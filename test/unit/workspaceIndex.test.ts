@@ -108,4 +108,23 @@ describe('the workspace index', () => {
     assert.equal(await typeIn(edit(text, 'name: Revenue', 'name: Net revenue')), 0, 'a KPI name is not weighed');
     assert.ok((await typeIn(edit(text, 'days-per-week: 2', 'days-per-week: 4'))) > 0, 'the commitment is');
   });
+
+  it('names the files whose lines changed, and none when the list of files may have', async () => {
+    const files = new Map([...workspaceOf(3)].map(([uri, text], i) => [uri, edit(text, 'email: alex@example.com', `email: exec${i}@example.com`)]));
+    const host = memoryHost(files);
+    const index = new WorkspaceIndex(host);
+    await index.checked();
+    const told: (readonly string[] | undefined)[] = [];
+    index.onDidChange((changed) => told.push(changed));
+    const [uri] = [...files.keys()];
+    const text = edit(files.get(uri!)!, 'name: Revenue', 'name: Net revenue');
+    index.updateOpen(uri!, text, analyze(text, { today: '2026-02-07' }));
+    await index.refreshOpen();
+    assert.deepEqual(told, [[uri]], 'typing in one file names that file');
+    files.set('mem:///new.engagement.yaml', edit(BASE, 'id: base-cro', 'id: new'));
+    await index.readFromDisk('mem:///new.engagement.yaml');
+    await index.refresh();
+    assert.equal(told.length, 2);
+    assert.equal(told[1], undefined, 'a new file: the list itself changed');
+  });
 });

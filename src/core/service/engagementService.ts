@@ -62,8 +62,8 @@ export interface EngagementService {
   exportHtml(document: DocumentVersion, options: { redact: readonly Redactable[]; includeChecks: boolean }): Promise<Result<{ html: string }>>;
   /** "Day 34 of 90 · build", from the last version that parsed. */
   planStatus(document: DocumentVersion): Promise<{ text: string; detail?: string }>;
-  /** The Engagements tree: its roots once the workspace is read, or a node's children. */
-  tree(parentId: string | undefined): Promise<TreeNode[]>;
+  /** The Engagements tree: its roots once the workspace is read (all, or `only` those of these files), or a node's children. */
+  tree(parentId: string | undefined, only?: readonly string[]): Promise<TreeNode[]>;
   kpiChoices(document: DocumentVersion): Promise<Result<{ choices: KpiTemplate[] }>>;
   addKpi(document: DocumentVersion, kpiId: string): Promise<Result<{ edit: TextEdit }>>;
   roleTemplates(): readonly { role: string; title: string; kpis: string[] }[];
@@ -164,10 +164,12 @@ export function createEngagementService(host: ServiceHost): EngagementService {
       const model = documents.lastGood(document, settings)?.model;
       return model ? { text: describePlanPosition(planPosition(model, dayOf(settings.today))), detail: model.title } : { text: 'No readable plan' };
     },
-    async tree(parentId) {
+    async tree(parentId, only) {
       await workspace.ready();
       if (parentId === undefined) {
-        return Promise.all(workspace.all().map(async (entry) => engagementNode(entry, (await host.settingsFor(entry.uri)).today)));
+        const wanted = only && new Set(only);
+        const entries = workspace.all().filter((entry) => !wanted || wanted.has(entry.uri));
+        return Promise.all(entries.map(async (entry) => engagementNode(entry, (await host.settingsFor(entry.uri)).today)));
       }
       const uri = uriOfNode(parentId);
       const entry = workspace.get(uri);

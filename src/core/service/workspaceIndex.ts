@@ -32,7 +32,9 @@ export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
   private portfolio = new Map<string, readonly Finding[]>();
   private readonly applied = new Map<string, { readonly key: string; readonly text: string; readonly findings: readonly Finding[] }>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(changed: readonly string[] | undefined) => void>();
+  /** The files whose entries or portfolio findings changed since the listeners were last told, or `all`. */
+  private changed: Set<string> | 'all' = 'all';
   /** Numbers scans: a newer one stops an older one at its next step. */
   private scanRun = 0;
   private scanned = false;
@@ -46,8 +48,12 @@ export class WorkspaceIndex {
 
   constructor(private readonly host: ServiceHost) {}
 
-  /** Called after any file or the portfolio changed. */
-  onDidChange(listener: () => void): { dispose(): void } {
+  /**
+   * Called after any file or the portfolio changed, with the files whose lines in the
+   * views changed, or undefined when the list of files itself may have (a view then
+   * redraws everything).
+   */
+  onDidChange(listener: (changed: readonly string[] | undefined) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
@@ -84,6 +90,7 @@ export class WorkspaceIndex {
   async rescan(): Promise<void> {
     const run = ++this.scanRun;
     const stale = (): boolean => run !== this.scanRun;
+    this.touch();
     this.applied.clear(); // settings may have changed
     try {
       const uris = await this.host.findEngagementFiles();
@@ -159,6 +166,7 @@ export class WorkspaceIndex {
     const before = this.entries.get(uri);
     const after = IndexEntry.analyzed(uri, text, this.host.relativePath(uri), analysis, before);
     this.entries.set(uri, after);
+    this.touch(before ? uri : undefined);
     // A file with portfolio findings is weighed again for any edit: a suppression comment may have been typed.
     if (!before || portfolioKey(before) !== portfolioKey(after) || this.portfolio.has(uri)) this.edited.portfolio = true;
     // The tree shows nearly every part of a file (KPIs, phases, authority): any new text is news to it.
@@ -193,13 +201,16 @@ export class WorkspaceIndex {
     }
     const settings = await this.host.settingsFor(uri);
     const analysis = analyze(text, { rules: settings.rules, today: settings.today, locateSymbols: false });
-    if (!this.open.has(uri)) this.entries.set(uri, IndexEntry.analyzed(uri, text, this.host.relativePath(uri), analysis, this.entries.get(uri)));
+    if (this.open.has(uri)) return;
+    const before = this.entries.get(uri);
+    this.entries.set(uri, IndexEntry.analyzed(uri, text, this.host.relativePath(uri), analysis, before));
+    this.touch(before ? uri : undefined);
   }
 
   remove(uri: string): void {
     this.applied.delete(uri);
     this.open.delete(uri);
-    this.entries.delete(uri);
+    if (this.entries.delete(uri)) this.touch();
   }
 
   /** Recomputes the portfolio findings (once the first scan has read every file) and tells the listeners. */
@@ -208,8 +219,17 @@ export class WorkspaceIndex {
     this.fire();
   }
 
+  /** Notes that a file's lines changed, or with no file, that the list of files may have. */
+  private touch(uri?: string): void {
+    if (this.changed === 'all') return;
+    if (uri === undefined) this.changed = 'all';
+    else this.changed.add(uri);
+  }
+
   private fire(): void {
-    for (const listener of this.listeners) listener();
+    const changed = this.changed === 'all' ? undefined : [...this.changed];
+    this.changed = new Set();
+    for (const listener of this.listeners) listener(changed);
   }
 
   /**
@@ -221,7 +241,10 @@ export class WorkspaceIndex {
     const list = [...this.entries.values()];
     const inputs = list.map((e) => ({ path: e.relativePath, analysis: portfolioInputOf(e.card) }));
     const settings = await Promise.all(list.map((e) => this.host.settingsFor(e.uri)));
+    const before = this.portfolio;
     this.portfolio = policyApplied(list, inputs, settings, this.applied);
+    // Findings applied before are kept as they were (the same array) unless they changed.
+    for (const uri of new Set([...before.keys(), ...this.portfolio.keys()])) if (before.get(uri) !== this.portfolio.get(uri)) this.touch(uri);
   }
 }
 
