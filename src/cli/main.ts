@@ -41,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       (require('./server.js') as { runNodeServer(): void }).runNodeServer();
       return new Promise<number>(() => undefined);
     case 'render': {
-      const outcome = runRender(parsed, process.cwd());
+      const outcome = await runRender(parsed, process.cwd());
       process.stdout.write(outcome.stdout);
       writeProblems(outcome.stderr);
       return outcome.exitCode;

@@ -1,11 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { nameExists } from '../shared/nameExists';
-import { analyze } from '../core/analyze';
 import { findConfigFile } from '../core/config/findConfig';
-import { dayOf } from '../core/model/dates';
-import { renderMarkdown } from '../core/render/markdown';
-import { renderHtmlDocument } from '../core/render/renderHtml';
+import { createEngagementService } from '../core/service/engagementService';
 import type { RenderArgs } from './args';
 import { describeFsError } from '../shared/fsErrors';
 import { readConfigFile } from './readConfigFile';
@@ -17,8 +15,12 @@ export interface RenderOutcome {
   readonly exitCode: 0 | 1 | 2;
 }
 
-/** `engagement render`: one file to a shareable HTML page or a Markdown summary. */
-export function runRender(args: RenderArgs, cwd: string): RenderOutcome {
+/**
+ * `engagement render`: one file to a shareable HTML page or a Markdown summary, made by the
+ * engagement service as the editor's export is (the settings are the file's
+ * `.engagementrc.yaml` and `--today`; nothing else of a workspace is read).
+ */
+export async function runRender(args: RenderArgs, cwd: string): Promise<RenderOutcome> {
   const file = path.resolve(cwd, args.file);
   const decoded = readTextFile(file);
   if ('error' in decoded) return { stdout: '', stderr: [`${args.file}: ${decoded.error}`], exitCode: 2 };
@@ -29,12 +31,18 @@ export function runRender(args: RenderArgs, cwd: string): RenderOutcome {
     if (config.problem) return { stdout: '', stderr: [config.problem], exitCode: 2 };
     rules = config.config.rules;
   }
-  const analysis = analyze(decoded.text, { rules, today: args.today });
-  if (!analysis.model) {
+  const service = createEngagementService({
+    findEngagementFiles: async () => [],
+    readFile: async () => undefined,
+    settingsFor: async () => ({ rules, today: args.today }),
+    relativePath: () => args.file,
+    pause: async () => undefined,
+  });
+  const exported = await service.exportDocument({ uri: pathToFileURL(file).href, version: 1, getText: () => decoded.text }, { format: args.format, redact: args.redact, includeChecks: args.includeChecks });
+  if ('error' in exported) {
     return { stdout: '', stderr: [`${args.file}: no readable engagement to render; run \`engagement lint ${args.file}\` to see why.`], exitCode: 1 };
   }
-  const options = { today: dayOf(args.today), redact: args.redact, includeChecks: args.includeChecks };
-  const content = args.format === 'md' ? renderMarkdown(analysis, options) : renderHtmlDocument(analysis, options);
+  const content = exported.text;
   if (!args.output) return { stdout: content, stderr: [], exitCode: 0 };
   const problem = writeOutput(file, path.resolve(cwd, args.output), content);
   return problem ? { stdout: '', stderr: [`${args.output}: ${problem}`], exitCode: 2 } : { stdout: '', stderr: [], exitCode: 0 };

@@ -4,7 +4,8 @@
  * adapts it to the protocol), and the analysis it stands on. The command line and the tests
  * import the modules they use by their own paths.
  */
-export { createEngagementService, type EngagementService, type ShownFinding, type FoldingLines } from './service/engagementService';
+export { createEngagementService, type EngagementService, type ShownFinding } from './service/engagementService';
+export type { ExportOptions, FoldingLines } from './service/documentOutputs';
 export type { CardStore, ServiceHost } from './service/host';
 export type { AnalysisSettings, DocumentVersion } from './service/documentAnalyses';
 export type { TreeNode, LineRange } from './service/treeModel';

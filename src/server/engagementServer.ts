@@ -368,7 +368,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   handle(ExportHtmlRequest, async ({ uri, redact, includeChecks }) => {
     const document = documentFor(uri);
     if (!document) return { error: 'Open the engagement file to export it.' };
-    return service.exportHtml(document, { redact, includeChecks });
+    const exported = await service.exportDocument(document, { format: 'html', redact, includeChecks });
+    return 'error' in exported ? exported : { html: exported.text };
   });
 
   handle(KpiChoicesRequest, async ({ uri, version }) => {

@@ -1,5 +1,4 @@
 import type { Analysis } from '../analyze';
-import { describePlanPosition, planPosition } from '../calendar';
 import { completionsAt, type CompletionEntry } from '../editing/completions';
 import { hoverAt, type HoverInfo } from '../editing/hover';
 import { definitionsAt, idRange, referencesAt, renameAt, renameTargetAt, type RenameResult, type RenameTarget } from '../editing/navigation';
@@ -7,12 +6,10 @@ import { outlineOf, type OutlineEntry } from '../editing/outline';
 import { quickFixesFor, type QuickFix, type TextEdit } from '../editing/quickFixes';
 import { engagementTemplate, slugify } from '../library/engagementTemplate';
 import { ROLE_TEMPLATES, roleTemplate, type KpiTemplate } from '../library/roles';
-import { dayOf } from '../model/dates';
-import type { Redactable } from '../render/context';
-import { renderBody, renderHtmlDocument } from '../render/renderHtml';
 import type { Finding, TextRange } from '../types';
 import { addKpiEdit, kpiChoices, kpiTemplate } from './addKpi';
 import { DocumentAnalyses, type AnalysisSettings, type DocumentVersion } from './documentAnalyses';
+import { exportOf, foldingOf, planStatusOf, previewOf, type ExportOptions, type FoldingLines } from './documentOutputs';
 import type { ServiceHost } from './host';
 import { childNodes, engagementNode, uriOfNode, type TreeNode } from './treeModel';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -23,12 +20,6 @@ export interface ShownFinding {
   readonly start: number;
   readonly end: number;
   readonly message: string;
-}
-
-/** A text range that folds. */
-export interface FoldingLines {
-  readonly startLine: number;
-  readonly endLine: number;
 }
 
 export type Result<T> = T | { readonly error: string };
@@ -58,8 +49,8 @@ export interface EngagementService {
   folding(document: DocumentVersion): Promise<FoldingLines[]>;
   /** The preview's body; from the last version that parsed when this one does not. */
   preview(document: DocumentVersion): Promise<{ html: string; fromLastGood: boolean }>;
-  /** The self-contained HTML export. */
-  exportHtml(document: DocumentVersion, options: { redact: readonly Redactable[]; includeChecks: boolean }): Promise<Result<{ html: string }>>;
+  /** The document for the client: a self-contained HTML page, or Markdown. */
+  exportDocument(document: DocumentVersion, options: ExportOptions): Promise<Result<{ text: string }>>;
   /** "Day 34 of 90 · build", from the last version that parsed. */
   planStatus(document: DocumentVersion): Promise<{ text: string; detail?: string }>;
   /** The Engagements tree: its roots once the workspace is read (all, or `only` those of these files), or a node's children. */
@@ -136,33 +127,17 @@ export function createEngagementService(host: ServiceHost): EngagementService {
       return outlineOf(await analysis(document));
     },
     async folding(document) {
-      const current = await analysis(document);
-      const folds: FoldingLines[] = [];
-      const visit = (entries: readonly OutlineEntry[]): void => {
-        for (const entry of entries) {
-          const startLine = current.lines.positionAt(entry.range.start).line;
-          const endLine = current.lines.positionAt(Math.max(entry.range.start, entry.range.end - 1)).line;
-          if (endLine > startLine) folds.push({ startLine, endLine });
-          visit(entry.children);
-        }
-      };
-      visit(outlineOf(current));
-      return folds;
+      return foldingOf(await analysis(document));
     },
     async preview(document) {
-      const current = await analysis(document);
-      const shown = current.model && !current.syntaxBroken ? current : ((await lastGood(document)) ?? current);
-      return { html: renderBody(shown, { today: current.today, inlineStyles: false, includeChecks: true }), fromLastGood: shown !== current };
+      return previewOf(await analysis(document), await lastGood(document));
     },
-    async exportHtml(document, options) {
-      const current = await analysis(document);
-      if (!current.model) return { error: 'This file has no readable engagement yet: fix the problems it reports, then export.' };
-      return { html: renderHtmlDocument(current, { today: current.today, redact: options.redact, includeChecks: options.includeChecks }) };
+    async exportDocument(document, options) {
+      return exportOf(await analysis(document), options);
     },
     async planStatus(document) {
       const { settings } = await withSettings(document);
-      const model = documents.lastGood(document, settings)?.model;
-      return model ? { text: describePlanPosition(planPosition(model, dayOf(settings.today))), detail: model.title } : { text: 'No readable plan' };
+      return planStatusOf(documents.lastGood(document, settings), settings.today);
     },
     async tree(parentId, only) {
       await workspace.ready();

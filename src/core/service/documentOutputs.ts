@@ -1,0 +1,54 @@
+import type { Analysis } from '../analyze';
+import { describePlanPosition, planPosition } from '../calendar';
+import type { OutlineEntry } from '../editing/outline';
+import { outlineOf } from '../editing/outline';
+import { dayOf } from '../model/dates';
+import type { Redactable } from '../render/context';
+import { renderMarkdown } from '../render/markdown';
+import { renderBody, renderHtmlDocument } from '../render/renderHtml';
+
+/** A text range that folds: from the key of a section or item to the last line of its value. */
+export interface FoldingLines {
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+export interface ExportOptions {
+  readonly format: 'html' | 'md';
+  readonly redact: readonly Redactable[];
+  readonly includeChecks: boolean;
+}
+
+/** Every section and item of the outline that spans more than one line. */
+export function foldingOf(analysis: Analysis): FoldingLines[] {
+  const folds: FoldingLines[] = [];
+  const visit = (entries: readonly OutlineEntry[]): void => {
+    for (const entry of entries) {
+      const startLine = analysis.lines.positionAt(entry.range.start).line;
+      const endLine = analysis.lines.positionAt(Math.max(entry.range.start, entry.range.end - 1)).line;
+      if (endLine > startLine) folds.push({ startLine, endLine });
+      visit(entry.children);
+    }
+  };
+  visit(outlineOf(analysis));
+  return folds;
+}
+
+/** The preview's body: of `current`, or of the last version that parsed when `current` does not. */
+export function previewOf(current: Analysis, lastGood: Analysis | undefined): { html: string; fromLastGood: boolean } {
+  const shown = current.model && !current.syntaxBroken ? current : (lastGood ?? current);
+  return { html: renderBody(shown, { today: current.today, inlineStyles: false, includeChecks: true }), fromLastGood: shown !== current };
+}
+
+/** The document a client receives: a self-contained HTML page, or Markdown. */
+export function exportOf(analysis: Analysis, options: ExportOptions): { text: string } | { error: string } {
+  if (!analysis.model) return { error: 'This file has no readable engagement yet: fix the problems it reports, then export.' };
+  const render = { today: analysis.today, redact: options.redact, includeChecks: options.includeChecks };
+  return { text: options.format === 'md' ? renderMarkdown(analysis, render) : renderHtmlDocument(analysis, render) };
+}
+
+/** "Day 34 of 90 · build" for the plan as of `today`, from the last version that parsed. */
+export function planStatusOf(lastGood: Analysis | undefined, today: string | undefined): { text: string; detail?: string } {
+  const model = lastGood?.model;
+  return model ? { text: describePlanPosition(planPosition(model, dayOf(today))), detail: model.title } : { text: 'No readable plan' };
+}
