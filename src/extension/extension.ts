@@ -7,25 +7,25 @@ import { forkServer } from './serverProcess';
 export type { EngagementKitApi } from './activateClient';
 
 /**
- * The extension in a Node extension host (VS Code, code-server). Activation starts the
- * server (a Node process, `dist/server.js`: the call takes a few milliseconds, and the
- * process boots on another core while the host goes on with the window's start-up),
- * registers the views, commands and the preview's serializer, and returns. The next task
- * requires the language client library, most of the client's code and a bundle of its own
- * (`dist/languageClient.js`, external in esbuild.mjs), and hands it the running server.
- * Requests made meanwhile wait for the client. The workspace's cards are kept in VS Code's
- * storage.
+ * The extension in a Node extension host (VS Code, code-server). Activation registers the
+ * views, commands and the preview's serializer, and returns. The next task starts the
+ * server (a Node process, `dist/server.js`), then requires the language client library,
+ * most of the client's code and a bundle of its own (`dist/languageClient.js`, external in
+ * esbuild.mjs), and hands it the running server: the two load at once, on two cores.
+ * Starting the process inside `activate()` was measured to cost activation up to 30 ms
+ * on a loaded machine (a fork of the whole extension host). Requests made meanwhile wait
+ * for the client. The workspace's cards are kept in VS Code's storage.
  */
 export function activate(context: vscode.ExtensionContext): EngagementKitApi {
   performance.mark('engagementKit/activate');
   const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const storagePath = context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined;
-  let started: ChildProcess | undefined = forkServer(serverModule);
   const server = new ServerConnection(
     () =>
       new Promise<LanguageClientLike>((resolve, reject) =>
         setImmediate(() => {
           try {
+            let started: ChildProcess | undefined = forkServer(serverModule);
             const server = (): ChildProcess => {
               const process = started ?? forkServer(serverModule);
               started = undefined;
