@@ -25,9 +25,21 @@ export interface RenderArgs {
   readonly today?: string;
 }
 
+export interface DiffArgs {
+  readonly command: 'diff';
+  /** Each a path, or a git `REV:PATH`. */
+  readonly base: string;
+  readonly revision: string;
+  readonly format: 'stylish' | 'json' | 'markdown';
+  /** Exit 1 when a change is at this level or above. */
+  readonly failOn?: 'breaking' | 'notable' | 'info';
+  readonly today?: string;
+}
+
 export type ParsedArgs =
   | LintArgs
   | RenderArgs
+  | DiffArgs
   | { readonly command: 'help' }
   | { readonly command: 'version' }
   | { readonly command: 'schema' }
@@ -55,6 +67,7 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
     return args.length ? { command: 'usage-error', message: `\`${command}\` takes no arguments.` } : { command };
   }
   if (command === 'render') return parseRender(args);
+  if (command === 'diff') return parseDiff(args);
   if (command === 'lsp') {
     // The transport is read by the server itself; stdio is the one other editors use.
     return args.length === 1 && args[0] === '--stdio' ? { command: 'lsp' } : { command: 'usage-error', message: '`lsp` runs the language server over stdio: engagement lsp --stdio' };
@@ -166,6 +179,43 @@ function parseRender(args: string[]): ParsedArgs {
   return { command: 'render', file, output, format, redact, includeChecks, today };
 }
 
+function parseDiff(args: string[]): ParsedArgs {
+  const sides: string[] = [];
+  let format: DiffArgs['format'] = 'stylish';
+  let failOn: DiffArgs['failOn'];
+  let today: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = splitFlag(args[i]!);
+    const value = (): string | undefined => inline ?? args[++i];
+    switch (flag) {
+      case '--format':
+      case '-f': {
+        const v = value();
+        if (v !== 'stylish' && v !== 'json' && v !== 'markdown') return { command: 'usage-error', message: 'diff --format must be stylish, json or markdown.' };
+        format = v;
+        break;
+      }
+      case '--fail-on': {
+        const v = value();
+        if (v !== 'breaking' && v !== 'notable' && v !== 'info') return { command: 'usage-error', message: '--fail-on takes breaking, notable or info.' };
+        failOn = v;
+        break;
+      }
+      case '--today': {
+        const v = value();
+        if (!isIsoDate(v)) return TODAY_USAGE;
+        today = v;
+        break;
+      }
+      default:
+        if (flag.startsWith('-')) return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
+        sides.push(flag);
+    }
+  }
+  if (sides.length !== 2) return { command: 'usage-error', message: 'diff compares two versions: engagement diff <base> <revision>, each a path or REV:PATH.' };
+  return { command: 'diff', base: sides[0]!, revision: sides[1]!, format, ...(failOn ? { failOn } : {}), ...(today ? { today } : {}) };
+}
+
 export const HELP = `engagement — check fractional executive engagement files
 
 Usage:
@@ -178,6 +228,11 @@ Usage:
       file (no script, no network, print-ready) or as Markdown. Default: stdout.
       The findings are left out unless --include-checks; a redacted field's values
       appear nowhere, findings included. -o never overwrites the engagement itself.
+  engagement diff <base> <revision> [--format stylish|json|markdown] [--fail-on <level>]
+      The changes of terms between two versions of an engagement, each a path or a git
+      REV:PATH (HEAD~1:acme.engagement.yaml): commitment, term, fees, authority, access,
+      reporting, KPIs, plan, reviews, findings; items matched by id. Each change has a
+      level, breaking, notable or info; --fail-on exits 1 at that level or above.
   engagement lsp --stdio  Run the language server for an editor (diagnostics, completion,
                           hover, navigation, rename, quick fixes, outline) over stdio.
   engagement rules        List the rules with their default severity.

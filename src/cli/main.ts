@@ -6,6 +6,7 @@ import { printable } from '../core/text/safeText';
 import { HELP, parseArgs } from './args';
 import { runLint } from './lint';
 import { isShardThread, serveShard } from './lintWorkers';
+import { runDiff } from './diff';
 import { runRender } from './render';
 
 /** Entry point of the `engagement` command. Resolves to the exit code. */
@@ -40,6 +41,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- dist/server.js, beside this bundle (external in esbuild.mjs)
       (require('./server.js') as { runNodeServer(): void }).runNodeServer();
       return new Promise<number>(() => undefined);
+    case 'diff': {
+      const outcome = runDiff(parsed, process.cwd());
+      process.stdout.write(outcome.stdout);
+      writeProblems(outcome.stderr);
+      return outcome.exitCode;
+    }
     case 'render': {
       const outcome = await runRender(parsed, process.cwd());
       process.stdout.write(outcome.stdout);

@@ -33,20 +33,23 @@ describe('workspace trust', () => {
   }
 
   /**
-   * The one process the product starts is its own server: `src/extension/serverProcess.ts`
-   * forks `dist/server.js`, a path inside the extension. The client and server libraries
+   * The processes the product starts: its own server (`src/extension/serverProcess.ts`
+   * forks `dist/server.js`, a path inside the extension), and git, which the command line's
+   * `diff` runs for a `REV:PATH` side (`src/cli/git.ts`). The client and server libraries
    * also hold code that starts processes (other transports, npm to find global modules),
-   * which the product never calls. So `child_process` may appear in those bundles, and in
-   * the product's own code only in that one file.
+   * which the product never calls. So `child_process` may appear in those bundles and the
+   * command line's, and in the product's own code only in those two files.
    */
-  it('starts no process of its own but the server', () => {
-    for (const bundle of ['dist/cli.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js']) {
+  it('starts no process but its server, and git for the command line', () => {
+    for (const bundle of ['dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js']) {
       assert.doesNotMatch(fs.readFileSync(path.join(ROOT, bundle), 'utf8'), /child_process/, bundle);
     }
     const own = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name));
     // Importing the module for its values, not its types (`import type { ChildProcess }`), or requiring it.
     const starting = own(path.join(ROOT, 'src')).filter((file) => /^import (?!type\b)[^;]*['"](node:)?child_process['"]|require\(['"](node:)?child_process['"]\)/m.test(fs.readFileSync(file, 'utf8')));
-    assert.deepEqual(starting.map((f) => path.relative(ROOT, f)), [path.join('src', 'extension', 'serverProcess.ts')]);
+    assert.deepEqual(starting.map((f) => path.relative(ROOT, f)).sort(), [path.join('src', 'cli', 'git.ts'), path.join('src', 'extension', 'serverProcess.ts')]);
+    const programs = [...fs.readFileSync(path.join(ROOT, 'src', 'cli', 'git.ts'), 'utf8').matchAll(/\bexecFileSync\(([^,]+),/g)].map((m) => m[1]);
+    assert.ok(programs.length > 0 && programs.every((p) => p === "'git'"), `git.ts runs ${programs.join(', ')}`);
     const forks = [...fs.readFileSync(path.join(ROOT, 'src', 'extension', 'serverProcess.ts'), 'utf8').matchAll(/\bfork\(([^,]+),/g)].map((m) => m[1]);
     assert.deepEqual(forks, ['serverModule']);
     const extension = fs.readFileSync(path.join(ROOT, 'src', 'extension', 'extension.ts'), 'utf8');
