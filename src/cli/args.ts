@@ -25,16 +25,20 @@ export interface RenderArgs {
   readonly today?: string;
 }
 
-export interface DiffArgs {
+interface DiffOptions {
   readonly command: 'diff';
-  /** Each a path, or a git `REV:PATH`. */
-  readonly base: string;
-  readonly revision: string;
-  readonly format: 'stylish' | 'json' | 'markdown';
+  readonly format: 'stylish' | 'json' | 'markdown' | 'github';
   /** Exit 1 when a change is at this level or above. */
   readonly failOn?: 'breaking' | 'notable' | 'info';
   readonly today?: string;
 }
+
+export type DiffArgs = DiffOptions &
+  (
+    | { readonly mode: 'pair'; /** Each a path, or a git `REV:PATH`. */ readonly base: string; readonly revision: string }
+    | { readonly mode: 'base'; /** A revision: every engagement file changed since. */ readonly base: string; readonly paths: string[] }
+    | { readonly mode: 'driver'; /** What git passes an external diff command. */ readonly gitArgs: string[] }
+  );
 
 export type ParsedArgs =
   | LintArgs
@@ -180,10 +184,13 @@ function parseRender(args: string[]): ParsedArgs {
 }
 
 function parseDiff(args: string[]): ParsedArgs {
-  const sides: string[] = [];
+  const positional: string[] = [];
   let format: DiffArgs['format'] = 'stylish';
   let failOn: DiffArgs['failOn'];
   let today: string | undefined;
+  let base: string | undefined;
+  // git appends its seven arguments (nine for a rename) to the configured command.
+  if (args[0] === '--git-driver') return args.length >= 8 ? { command: 'diff', mode: 'driver', format, gitArgs: args.slice(1) } : { command: 'usage-error', message: '--git-driver takes the arguments git passes an external diff command (see the README).' };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = splitFlag(args[i]!);
     const value = (): string | undefined => inline ?? args[++i];
@@ -191,7 +198,7 @@ function parseDiff(args: string[]): ParsedArgs {
       case '--format':
       case '-f': {
         const v = value();
-        if (v !== 'stylish' && v !== 'json' && v !== 'markdown') return { command: 'usage-error', message: 'diff --format must be stylish, json or markdown.' };
+        if (v !== 'stylish' && v !== 'json' && v !== 'markdown' && v !== 'github') return { command: 'usage-error', message: 'diff --format must be stylish, json, markdown or github.' };
         format = v;
         break;
       }
@@ -199,6 +206,11 @@ function parseDiff(args: string[]): ParsedArgs {
         const v = value();
         if (v !== 'breaking' && v !== 'notable' && v !== 'info') return { command: 'usage-error', message: '--fail-on takes breaking, notable or info.' };
         failOn = v;
+        break;
+      }
+      case '--base': {
+        base = value();
+        if (!base) return { command: 'usage-error', message: '--base needs a revision: a branch, a tag or a commit.' };
         break;
       }
       case '--today': {
@@ -209,11 +221,13 @@ function parseDiff(args: string[]): ParsedArgs {
       }
       default:
         if (flag.startsWith('-')) return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
-        sides.push(flag);
+        positional.push(flag);
     }
   }
-  if (sides.length !== 2) return { command: 'usage-error', message: 'diff compares two versions: engagement diff <base> <revision>, each a path or REV:PATH.' };
-  return { command: 'diff', base: sides[0]!, revision: sides[1]!, format, ...(failOn ? { failOn } : {}), ...(today ? { today } : {}) };
+  const options = { command: 'diff' as const, format, ...(failOn ? { failOn } : {}), ...(today ? { today } : {}) };
+  if (base !== undefined) return { ...options, mode: 'base', base, paths: positional };
+  if (positional.length !== 2) return { command: 'usage-error', message: 'diff compares two versions: engagement diff <base> <revision>, each a path or REV:PATH; or engagement diff --base <rev> [paths…].' };
+  return { ...options, mode: 'pair', base: positional[0]!, revision: positional[1]! };
 }
 
 export const HELP = `engagement — check fractional executive engagement files
@@ -228,11 +242,15 @@ Usage:
       file (no script, no network, print-ready) or as Markdown. Default: stdout.
       The findings are left out unless --include-checks; a redacted field's values
       appear nowhere, findings included. -o never overwrites the engagement itself.
-  engagement diff <base> <revision> [--format stylish|json|markdown] [--fail-on <level>]
+  engagement diff <base> <revision> [--format stylish|json|markdown|github] [--fail-on <level>]
+  engagement diff --base <rev> [paths…] [options]
       The changes of terms between two versions of an engagement, each a path or a git
-      REV:PATH (HEAD~1:acme.engagement.yaml): commitment, term, fees, authority, access,
-      reporting, KPIs, plan, reviews, findings; items matched by id. Each change has a
-      level, breaking, notable or info; --fail-on exits 1 at that level or above.
+      REV:PATH (HEAD~1:acme.engagement.yaml); with --base, of every engagement file that
+      differs between that revision and the working tree (renames followed, new and deleted
+      files included): commitment, term, fees, authority, access, reporting, KPIs, plan,
+      reviews, findings; items matched by id. Each change has a level, breaking, notable or
+      info (set per kind in .engagementrc.yaml: diff: { levels: { kpi-added: notable } });
+      --fail-on exits 1 at that level or above. As git's diff driver: --git-driver.
   engagement lsp --stdio  Run the language server for an editor (diagnostics, completion,
                           hover, navigation, rename, quick fixes, outline) over stdio.
   engagement rules        List the rules with their default severity.

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { run, workspace } from './cliHelpers';
+import { CLI, run, workspace } from './cliHelpers';
 import { BASE, edit } from './helpers';
 
 /** A real repository made here: git with an identity of its own, no user config read. */
@@ -86,7 +86,7 @@ describe('engagement diff', function () {
     git(dir, 'commit', '-q', '-am', 'Rename');
     fs.writeFileSync(path.join(dir, 'acme.engagement.yaml'), edit(hostile, 'target: 300', 'target: 200'));
     const markdown = run(['diff', 'HEAD:acme.engagement.yaml', 'acme.engagement.yaml', '--format', 'markdown'], dir).stdout;
-    assert.match(markdown, /^\*\*acme\.engagement\.yaml\*\*: 1 change \(1 breaking, 0 notable, 0 info\)\n/);
+    assert.match(markdown, /^\*\*Engagement terms\*\*: 1 change \(1 breaking, 0 notable, 0 info\) in 1 engagement\.\n/);
     const row = markdown.split('\n').find((l) => l.includes('kpi-target-eased'))!;
     assert.equal(row.split(/(?<!\\)\|/).length, 5, `the row keeps its three cells: ${row}`);
     // Every syntax character from the file is escaped: no tag, no link.
@@ -94,5 +94,62 @@ describe('engagement diff', function () {
     assert.match(row, /\\<img src=x onerror=alert\\\(1\\\)\\>/);
     const stylish = run(['diff', 'HEAD:acme.engagement.yaml', 'acme.engagement.yaml'], dir).stdout;
     assert.ok(!stylish.split('\n').some((l) => l.startsWith('::')), stylish);
+  });
+});
+
+describe('engagement diff across a repository', function () {
+  this.timeout(60_000);
+
+  it('--base: every engagement file changed since a revision, renames followed, new and deleted files included', () => {
+    const dir = workspace({ 'a.engagement.yaml': BASE, 'b.engagement.yaml': edit(BASE, 'id: base-cro', 'id: b'), 'gone.engagement.yaml': edit(BASE, 'id: base-cro', 'id: gone'), 'notes.md': 'x' });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'Signed');
+    git(dir, 'mv', 'b.engagement.yaml', 'renamed.engagement.yaml');
+    fs.writeFileSync(path.join(dir, 'renamed.engagement.yaml'), edit(edit(BASE, 'id: base-cro', 'id: b'), 'crm: full', 'crm: view'));
+    git(dir, 'rm', '-q', 'gone.engagement.yaml');
+    git(dir, 'commit', '-q', '-am', 'Amended');
+    fs.writeFileSync(path.join(dir, 'new.engagement.yaml'), edit(BASE, 'id: base-cro', 'id: new'));
+    fs.writeFileSync(path.join(dir, 'notes.md'), 'y');
+    const result = run(['diff', '--base', 'main~1', '--format', 'json'], dir);
+    assert.equal(result.code, 0, result.stderr);
+    const changes = (JSON.parse(result.stdout) as JsonChange[]).filter((c) => !c.kind.startsWith('finding-'));
+    assert.deepEqual(
+      changes.map((c) => [c.file, c.kind]),
+      [
+        ['gone.engagement.yaml', 'engagement-removed'],
+        ['new.engagement.yaml', 'engagement-added'],
+        ['renamed.engagement.yaml', 'access-reduced'],
+      ],
+    );
+    const markdown = run(['diff', '--base', 'main~1', '--format', 'markdown'], dir).stdout;
+    assert.match(markdown, /^\*\*Engagement terms\*\*: 4 changes \(1 breaking, 2 notable, 1 info\) in 3 engagements\.\n/);
+  });
+
+  it('takes change levels from .engagementrc.yaml', () => {
+    const dir = repository();
+    fs.writeFileSync(path.join(dir, '.engagementrc.yaml'), 'diff:\n  levels:\n    access-reduced: info\n    finding-introduced: off\n');
+    fs.writeFileSync(path.join(dir, 'acme.engagement.yaml'), edit(BASE, 'crm: full', 'crm: view'));
+    const changes = JSON.parse(run(['diff', 'signed:acme.engagement.yaml', 'acme.engagement.yaml', '--format', 'json'], dir).stdout) as JsonChange[];
+    assert.deepEqual(changes.map((c) => [c.kind, c.level]), [['access-reduced', 'info']]);
+  });
+
+  it('writes GitHub annotations on the revision\'s lines, escaped', () => {
+    const dir = repository();
+    fs.writeFileSync(path.join(dir, 'acme.engagement.yaml'), edit(BASE, 'crm: full', 'crm: view'));
+    const out = run(['diff', 'signed:acme.engagement.yaml', 'acme.engagement.yaml', '--format', 'github'], dir).stdout;
+    assert.equal(out.split('\n')[0], '::error file=acme.engagement.yaml,line=45,title=engagement terms%3A access-reduced::CRM access full → view.');
+  });
+
+  it('serves as git\'s diff driver, so git diff and git log -p speak in terms', () => {
+    const dir = repository();
+    fs.writeFileSync(path.join(dir, '.gitattributes'), '*.engagement.yaml diff=engagement\n');
+    fs.writeFileSync(path.join(dir, 'acme.engagement.yaml'), edit(BASE, 'days-per-week: 2', 'days-per-week: 1'));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'Fewer days');
+    const driver = `"${process.execPath}" "${CLI}" diff --git-driver`;
+    const log = git(dir, '-c', `diff.engagement.command=${driver}`, 'log', '-p', '--ext-diff', '-1', '--format=%s', '--', 'acme.engagement.yaml');
+    assert.match(log, /^Fewer days\n/);
+    assert.match(log, /engagement diff acme\.engagement\.yaml\n {2}line 19 +breaking +commitment-reduced +Commitment 2 days a week → 1 day a week\.\n/);
   });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { CHANGE_KINDS, type ChangeKind } from '../../src/core/diff/changeKinds';
 import { diffEngagements, type Change, type ChangeLevels } from '../../src/core/diff/semanticDiff';
+import { parseConfig } from '../../src/core/config/engagementConfig';
 import { BASE, edit } from './helpers';
 
 const TODAY = '2026-02-07';
@@ -115,5 +116,17 @@ describe('the semantic diff of two engagements', () => {
   it('has a case above for every kind it can report', () => {
     const covered = new Set<string>([...CASES.map(([k]) => k), 'area-emptied', 'fees-changed', 'finding-introduced', 'finding-resolved', 'engagement-added', 'engagement-removed']);
     assert.deepEqual(Object.keys(CHANGE_KINDS).filter((k) => !covered.has(k)), []);
+  });
+
+  it('reads change levels from .engagementrc.yaml, and reports an unknown kind or level where it is written', () => {
+    const config = parseConfig('diff:\n  levels:\n    kpi-added: notable\n    kpi-remove: info\n    access-reduced: fatal\n');
+    assert.deepEqual(config.changeLevels, { 'kpi-added': 'notable' });
+    assert.deepEqual(
+      config.findings.map((f) => [f.message, f.suggestion]),
+      [
+        ['Unknown change kind `kpi-remove`. Did you mean `kpi-removed`?', 'kpi-removed'],
+        ['The level of `access-reduced` must be one of: breaking, notable, info, off.', undefined],
+      ],
+    );
   });
 });
