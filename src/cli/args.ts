@@ -40,10 +40,20 @@ export type DiffArgs = DiffOptions &
     | { readonly mode: 'driver'; /** What git passes an external diff command. */ readonly gitArgs: string[] }
   );
 
+export interface LogArgs {
+  readonly command: 'log';
+  readonly file: string;
+  readonly format: 'stylish' | 'json' | 'markdown';
+  /** Only commits after this (anything git's `--since` reads: a date, "3 months ago"). */
+  readonly since?: string;
+  readonly today?: string;
+}
+
 export type ParsedArgs =
   | LintArgs
   | RenderArgs
   | DiffArgs
+  | LogArgs
   | { readonly command: 'help' }
   | { readonly command: 'version' }
   | { readonly command: 'schema' }
@@ -72,6 +82,7 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
   }
   if (command === 'render') return parseRender(args);
   if (command === 'diff') return parseDiff(args);
+  if (command === 'log') return parseLog(args);
   if (command === 'lsp') {
     // The transport is read by the server itself; stdio is the one other editors use.
     return args.length === 1 && args[0] === '--stdio' ? { command: 'lsp' } : { command: 'usage-error', message: '`lsp` runs the language server over stdio: engagement lsp --stdio' };
@@ -230,6 +241,42 @@ function parseDiff(args: string[]): ParsedArgs {
   return { ...options, mode: 'pair', base: positional[0]!, revision: positional[1]! };
 }
 
+function parseLog(args: string[]): ParsedArgs {
+  let file: string | undefined;
+  let format: LogArgs['format'] = 'stylish';
+  let since: string | undefined;
+  let today: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = splitFlag(args[i]!);
+    const value = (): string | undefined => inline ?? args[++i];
+    switch (flag) {
+      case '--format':
+      case '-f': {
+        const v = value();
+        if (v !== 'stylish' && v !== 'json' && v !== 'markdown') return { command: 'usage-error', message: 'log --format must be stylish, json or markdown.' };
+        format = v;
+        break;
+      }
+      case '--since':
+        since = value();
+        if (!since) return { command: 'usage-error', message: '--since needs a date, e.g. --since 2026-01-01.' };
+        break;
+      case '--today': {
+        const v = value();
+        if (!isIsoDate(v)) return TODAY_USAGE;
+        today = v;
+        break;
+      }
+      default:
+        if (flag.startsWith('-')) return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
+        if (file) return { command: 'usage-error', message: 'log takes one file.' };
+        file = flag;
+    }
+  }
+  if (!file) return { command: 'usage-error', message: 'log needs a file: engagement log acme.engagement.yaml' };
+  return { command: 'log', file, format, ...(since ? { since } : {}), ...(today ? { today } : {}) };
+}
+
 export const HELP = `engagement — check fractional executive engagement files
 
 Usage:
@@ -251,6 +298,9 @@ Usage:
       reviews, findings; items matched by id. Each change has a level, breaking, notable or
       info (set per kind in .engagementrc.yaml: diff: { levels: { kpi-added: notable } });
       --fail-on exits 1 at that level or above. As git's diff driver: --git-driver.
+  engagement log <file> [--since <date>] [--format stylish|json|markdown]
+      The amendment history of one engagement from git, newest first: each commit that
+      changed its terms, with date, author, subject and the changes; renames followed.
   engagement lsp --stdio  Run the language server for an editor (diagnostics, completion,
                           hover, navigation, rename, quick fixes, outline) over stdio.
   engagement rules        List the rules with their default severity.

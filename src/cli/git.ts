@@ -76,3 +76,66 @@ export function changedEngagementFiles(cwd: string, revision: string, paths: rea
   for (const file of untracked) changed.push({ after: file });
   return changed.sort((a, b) => ((a.after ?? a.before)! < (b.after ?? b.before)! ? -1 : 1));
 }
+
+/** One commit that touched a file, with where the file was before and after it. */
+export interface FileCommit {
+  readonly hash: string;
+  readonly date: string;
+  readonly author: string;
+  readonly subject: string;
+  /** The file's path in the first parent (undefined: the commit added it). */
+  readonly before?: string;
+  /** The file's path in the commit (undefined: the commit deleted it). */
+  readonly after?: string;
+}
+
+/**
+ * The commits that touched `file`, newest first, following renames: one `git log`.
+ * Paths are from the repository's root.
+ */
+export function fileHistory(cwd: string, file: string, since: string | undefined): FileCommit[] {
+  const args = ['log', '--follow', '-M', '--name-status', '-z', '--format=%x1e%H%x1f%aI%x1f%an%x1f%s', ...(since ? [`--since=${since}`] : []), '--end-of-options', 'HEAD', '--', file];
+  const commits: FileCommit[] = [];
+  for (const record of git(cwd, args).split('\x1e').slice(1)) {
+    const [header, rest = ''] = splitOnce(record, '\0');
+    const [hash, date, author, subject] = header.split('\x1f') as [string, string, string, string];
+    const fields = rest.replace(/^\n/, '').split('\0');
+    const status = fields[0] ?? '';
+    const paths = status.startsWith('R') || status.startsWith('C') ? { before: fields[1], after: fields[2] } : status === 'A' ? { after: fields[1] } : status === 'D' ? { before: fields[1] } : { before: fields[1], after: fields[1] };
+    commits.push({ hash, date, author, subject, ...paths });
+  }
+  return commits;
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + separator.length)];
+}
+
+/**
+ * The contents of many `REV:PATH` objects through one `git cat-file --batch`: undefined
+ * for each that does not exist.
+ */
+export function readObjects(cwd: string, specs: readonly string[]): (string | undefined)[] {
+  // The batch protocol is one line a request: a name with a line break cannot be asked for.
+  const asked = specs.filter((s) => !s.includes('\n'));
+  if (asked.length === 0) return specs.map(() => undefined);
+  const out = execFileSync('git', ['cat-file', '--batch'], { cwd, input: asked.map((s) => `${s}\n`).join(''), maxBuffer: 1024 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
+  const answers = new Map<string, string | undefined>();
+  let at = 0;
+  for (const spec of asked) {
+    const end = out.indexOf(10, at);
+    const header = out.subarray(at, end).toString('utf8');
+    at = end + 1;
+    // "<sha> <type> <size>" then the content and a line break; or "<spec> missing".
+    const found = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!found) {
+      answers.set(spec, undefined);
+      continue;
+    }
+    const length = Number(found[2]);
+    answers.set(spec, found[1] === 'blob' ? out.subarray(at, at + length).toString('utf8') : undefined);
+    at += length + 1;
+  }
+  return specs.map((s) => answers.get(s));
+}

@@ -7,6 +7,7 @@ import { HELP, parseArgs } from './args';
 import { runLint } from './lint';
 import { isShardThread, serveShard } from './lintWorkers';
 import { runDiff } from './diff';
+import { runLog } from './log';
 import { runRender } from './render';
 
 /** Entry point of the `engagement` command. Resolves to the exit code. */
@@ -43,6 +44,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return new Promise<number>(() => undefined);
     case 'diff': {
       const outcome = runDiff(parsed, process.cwd());
+      process.stdout.write(outcome.stdout);
+      writeProblems(outcome.stderr);
+      return outcome.exitCode;
+    }
+    case 'log': {
+      const outcome = runLog(parsed, process.cwd());
       process.stdout.write(outcome.stdout);
       writeProblems(outcome.stderr);
       return outcome.exitCode;
