@@ -1,7 +1,10 @@
-// Writes docs/rules/<id>.md for every rule, the rule table in README.md, and the snippets.
+// Writes docs/rules/<id>.md for every rule, the rule table in README.md, the snippets, and
+// docs/changes/: a page per change kind of the semantic diff and their index.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CHANGE_KINDS, type ChangeKind } from '../src/core/diff/changeKinds';
 import { RULE_CATALOG } from '../src/core/rules';
+import { changeIndex, changePage } from './changeDocs';
 import { readmeWithTable, rulePage } from './ruleDocs';
 import { snippetsJson } from './snippets';
 
@@ -12,4 +15,8 @@ for (const rule of RULE_CATALOG) fs.writeFileSync(path.join(folder, `${rule.id}.
 const readme = path.join(root, 'README.md');
 fs.writeFileSync(readme, readmeWithTable(fs.readFileSync(readme, 'utf8')));
 fs.writeFileSync(path.join(root, 'snippets', 'engagement.code-snippets'), snippetsJson());
-process.stdout.write(`Wrote ${RULE_CATALOG.length} rule pages, the README rule table and the snippets.\n`);
+const changes = path.join(root, 'docs', 'changes');
+fs.mkdirSync(changes, { recursive: true });
+for (const kind of Object.keys(CHANGE_KINDS) as ChangeKind[]) fs.writeFileSync(path.join(changes, `${kind}.md`), changePage(kind));
+fs.writeFileSync(path.join(changes, 'README.md'), changeIndex());
+process.stdout.write(`Wrote ${RULE_CATALOG.length} rule pages, the README rule table, the snippets and the change kinds' pages.\n`);

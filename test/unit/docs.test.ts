@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_CATALOG } from '../../src/core/rules';
+import { CHANGE_KINDS, type ChangeKind } from '../../src/core/diff/changeKinds';
+import { changeIndex, changePage } from '../../tools/changeDocs';
 import { readmeWithTable, rulePage } from '../../tools/ruleDocs';
 import { ROOT } from './helpers';
 
@@ -14,6 +16,18 @@ describe('documentation', () => {
     }
     const pages = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).map((f) => f.replace(/\.md$/, '')).sort();
     assert.deepEqual(pages, RULE_CATALOG.map((r) => r.id).sort(), 'no page for a rule that does not exist');
+  });
+
+  it('has an up-to-date page for every change kind of the semantic diff, and their index', () => {
+    const kinds = Object.keys(CHANGE_KINDS) as ChangeKind[];
+    for (const kind of kinds) {
+      const file = path.join(ROOT, 'docs', 'changes', `${kind}.md`);
+      assert.ok(fs.existsSync(file), `docs/changes/${kind}.md is missing: run npm run docs`);
+      assert.equal(fs.readFileSync(file, 'utf8'), changePage(kind), `docs/changes/${kind}.md is out of date: run npm run docs`);
+    }
+    assert.equal(fs.readFileSync(path.join(ROOT, 'docs', 'changes', 'README.md'), 'utf8'), changeIndex());
+    const pages = fs.readdirSync(path.join(ROOT, 'docs', 'changes')).filter((f) => f !== 'README.md').map((f) => f.replace(/\.md$/, '')).sort();
+    assert.deepEqual(pages, [...kinds].sort(), 'no page for a kind that does not exist');
   });
 
   it('lists every rule in the README', () => {
