@@ -10,6 +10,7 @@ import { getLanguageService } from 'yaml-language-server';
 import { analyze } from '../src/core/analyze';
 import { engagementSchema } from '../src/core/schema/engagementSchema';
 import { generateEngagement, withSchemaErrors } from './generate';
+import { historyFigures } from './history';
 import { lspLatency } from './lspLatency';
 import { readExamples, writeWorkspace } from './workspace';
 
@@ -169,6 +170,8 @@ async function main(): Promise<void> {
     return `| ${l.name} | ${l.openMs.toFixed(1)} | ${fmt(edit)} |`;
   });
   const lspRatio = stats(theirs!.editMs).median / stats(ours!.editMs).median;
+  const history = historyFigures(root, base, 500);
+  process.stdout.write(`diff of two ${history.lines}-line engagements: ${stats(history.diffWithAnalysisMs).median.toFixed(2)} ms with analysis; log over ${history.commits} commits: ${stats(history.logMs).median.toFixed(0)} ms\n`);
   process.stdout.write(`edit to diagnostics over LSP, 5,009 lines: ours ${stats(ours!.editMs).median.toFixed(1)} ms, yaml-language-server ${stats(theirs!.editMs).median.toFixed(1)} ms, ratio ${lspRatio.toFixed(2)}×\n`);
 
   const cpus = os.cpus();
@@ -223,6 +226,20 @@ editor it is 150 ms by default, which the editor figures subtract).
 ${lspRows.join('\n')}
 
 Ratio of the medians: **${lspRatio.toFixed(2)}×**.
+
+## Changes of terms: \`diff\` and \`log\`
+
+Two ${history.lines.toLocaleString('en-US')}-line engagements, the second with ${history.changes} changes of terms (days, CRM access, term end,
+eight KPI targets, and the findings they bring), 30 runs:
+
+| | ms |
+|---|---|
+| both analyzed and compared, as \`engagement diff\` does | ${fmt(stats(history.diffWithAnalysisMs))} |
+| the comparison of the two analyses alone | ${fmt(stats(history.diffOnlyMs), 3)} |
+
+\`engagement log\` over a history of ${history.commits} commits, each amending the engagement (a KPI target or
+the days), written with \`git fast-import\`; a new process each run, 3 runs, ${history.amendments} amendments
+reported: ${fmt(stats(history.logMs), 0)} ms.
 
 ## Bundle sizes (minified)
 
