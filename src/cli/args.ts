@@ -27,7 +27,7 @@ export interface RenderArgs {
 
 interface DiffOptions {
   readonly command: 'diff';
-  readonly format: 'stylish' | 'json' | 'markdown' | 'github';
+  readonly format: 'stylish' | 'json' | 'markdown' | 'github' | 'html';
   /** Exit 1 when a change is at this level or above. */
   readonly failOn?: 'breaking' | 'notable' | 'info';
   readonly today?: string;
@@ -209,7 +209,7 @@ function parseDiff(args: string[]): ParsedArgs {
       case '--format':
       case '-f': {
         const v = value();
-        if (v !== 'stylish' && v !== 'json' && v !== 'markdown' && v !== 'github') return { command: 'usage-error', message: 'diff --format must be stylish, json, markdown or github.' };
+        if (v !== 'stylish' && v !== 'json' && v !== 'markdown' && v !== 'github' && v !== 'html') return { command: 'usage-error', message: 'diff --format must be stylish, json, markdown, github or html.' };
         format = v;
         break;
       }
@@ -289,7 +289,7 @@ Usage:
       file (no script, no network, print-ready) or as Markdown. Default: stdout.
       The findings are left out unless --include-checks; a redacted field's values
       appear nowhere, findings included. -o never overwrites the engagement itself.
-  engagement diff <base> <revision> [--format stylish|json|markdown|github] [--fail-on <level>]
+  engagement diff <base> <revision> [--format stylish|json|markdown|github|html] [--fail-on <level>]
   engagement diff --base <rev> [paths…] [options]
       The changes of terms between two versions of an engagement, each a path or a git
       REV:PATH (HEAD~1:acme.engagement.yaml); with --base, of every engagement file that

@@ -3,6 +3,7 @@ import { analyze, type Analysis } from '../core/analyze';
 import type { EngagementConfig } from '../core/config/engagementConfig';
 import { findConfigFile } from '../core/config/findConfig';
 import { CHANGE_LEVELS, type ChangeLevel } from '../core/diff/changeKinds';
+import { changesHtml } from '../core/diff/changesHtml';
 import { diffEngagements, type Change } from '../core/diff/semanticDiff';
 import { ENGAGEMENT_FILE } from '../core/engagementFile';
 import { markdownText, printable, printableLineStart } from '../core/text/safeText';
@@ -47,7 +48,8 @@ export function runDiff(args: DiffArgs, cwd: string): DiffOutcome {
   const results = pairs.map((pair) => compare(pair, cwd, args.today));
   const all = results.flatMap((r) => r.changes);
   if (args.mode === 'driver') return { stdout: results.map((r) => `engagement diff ${printableLineStart(r.name)}\n${stylishChanges(r.changes)}`).join(''), stderr: [], exitCode: 0 };
-  const stdout = args.format === 'json' ? json(results) : args.format === 'markdown' ? markdown(results) : args.format === 'github' ? github(results) : stylish(results);
+  const formats = { json, markdown, github, stylish, html: changesHtml };
+  const stdout = formats[args.format](results);
   const failing = args.failOn !== undefined && all.some((c) => atLeast(c.level, args.failOn!));
   return { stdout, stderr: [], exitCode: failing ? 1 : 0 };
 }

@@ -153,3 +153,20 @@ describe('engagement diff across a repository', function () {
     assert.match(log, /engagement diff acme\.engagement\.yaml\n {2}line 19 +breaking +commitment-reduced +Commitment 2 days a week → 1 day a week\.\n/);
   });
 });
+
+describe('engagement diff as a page', function () {
+  this.timeout(60_000);
+
+  it('writes one self-contained page with every value escaped and no script allowed', () => {
+    const dir = repository();
+    const hostile = edit(BASE, 'name: Qualified pipeline', 'name: "<script>alert(1)</script>"');
+    fs.writeFileSync(path.join(dir, 'acme.engagement.yaml'), hostile);
+    git(dir, 'commit', '-q', '-am', 'Rename the KPI');
+    fs.writeFileSync(path.join(dir, 'acme.engagement.yaml'), edit(hostile, 'target: 300', 'target: 200'));
+    const page = run(['diff', 'HEAD:acme.engagement.yaml', 'acme.engagement.yaml', '--format', 'html'], dir).stdout;
+    assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
+    assert.ok(!page.includes('<script>'), 'the value is text');
+    assert.match(page, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.match(page, /<span class="ek-change ek-change-breaking">breaking<\/span><\/td><td><code>kpi-target-eased<\/code>/);
+  });
+});
