@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { serveFiles, WorkspaceWatch } from './client';
+import { ChangesView, CHANGES_VIEW_ID } from './changes/changesView';
 import { registerCommands } from './commands';
 import { registerPlanStatusItem } from './planStatusItem';
 import { PreviewManager } from './preview/previewManager';
@@ -14,6 +15,7 @@ export interface EngagementKitApi {
   readonly workspace: WorkspaceWatch;
   readonly tree: EngagementTreeProvider;
   readonly previews: PreviewManager;
+  readonly changes: ChangesView;
   /** The text of the plan position item for the active engagement file, and when it changes. */
   planStatusText(): string;
   readonly onDidChangePlanStatus: vscode.Event<void>;
@@ -32,8 +34,9 @@ export function activateClient(context: vscode.ExtensionContext, server: ServerC
   const tree = new EngagementTreeProvider(server, workspace);
   const previews = new PreviewManager(server, context.extensionUri);
   const status = registerPlanStatusItem(server, workspace.onDidChange);
-  context.subscriptions.push(workspace, tree, previews, status, serveFiles(server), vscode.window.registerTreeDataProvider(VIEW_ID, tree), registerCommands(server), server);
+  const changes = new ChangesView(server);
+  context.subscriptions.push(workspace, tree, previews, status, serveFiles(server), vscode.window.registerTreeDataProvider(VIEW_ID, tree), changes, vscode.window.registerTreeDataProvider(CHANGES_VIEW_ID, changes), registerCommands(server), server);
   const ready = server.ready.then(() => void performance.mark('engagementKit/serverReady'));
   ready.catch((err: unknown) => console.error('[engagement-kit] the language server did not start', err));
-  return { server, ready, workspace, tree, previews, planStatusText: () => status.text(), onDidChangePlanStatus: status.onDidChange };
+  return { server, ready, workspace, tree, previews, changes, planStatusText: () => status.text(), onDidChangePlanStatus: status.onDidChange };
 }

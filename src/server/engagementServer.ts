@@ -27,6 +27,7 @@ import { createEngagementService } from '../core/service/engagementService';
 import type { ServiceHost } from '../core/service/host';
 import {
   AddKpiRequest,
+  DiffTextsRequest,
   ExportHtmlRequest,
   FindFilesRequest,
   KpiChoicesRequest,
@@ -387,6 +388,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return { edit: { range: toRange(document, answer.edit.range), newText: answer.edit.newText } };
   });
 
+  handle(DiffTextsRequest, async ({ uri, pairs }) => Promise.all(pairs.map((pair) => service.diffTexts(uri, pair.before ?? undefined, pair.after ?? undefined))));
   handle(RoleTemplatesRequest, () => [...service.roleTemplates()]);
   handle(NewEngagementRequest, (params) => service.newEngagement(params));
 

@@ -1,8 +1,7 @@
 import { URI, Utils } from 'vscode-uri';
-import { CONFIG_FILE_NAME, parseConfig } from '../core/config/engagementConfig';
+import { CONFIG_FILE_NAME, parseConfig, type EngagementConfig } from '../core/config/engagementConfig';
 import { mergeRuleSettings } from '../core/config/mergeRuleSettings';
 import type { AnalysisSettings } from '../core/service/documentAnalyses';
-import type { RuleSettings } from '../core/types';
 
 /** The editor's `engagementKit` settings that the server reads. */
 export interface EditorSettings {
@@ -21,7 +20,7 @@ export const DEFAULT_DELAY_MS = 150;
  */
 export class SettingsResolver {
   private readonly byFolder = new Map<string, { readonly uri: string; readonly settings: Promise<AnalysisSettings & { delay: number }> }>();
-  private readonly configFiles = new Map<string, Promise<RuleSettings | undefined>>();
+  private readonly configFiles = new Map<string, Promise<EngagementConfig | undefined>>();
 
   constructor(
     /** A file's text, or undefined when there is none. */
@@ -67,28 +66,28 @@ export class SettingsResolver {
     const [fromFile, editor] = await Promise.all([this.nearestConfig(URI.parse(folder)), this.editorSettings(uri).catch(() => undefined)]);
     const today = typeof editor?.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(editor.today) ? editor.today : undefined;
     const delay = typeof editor?.validation?.delay === 'number' && editor.validation.delay >= 0 ? Math.min(editor.validation.delay, 5_000) : DEFAULT_DELAY_MS;
-    return { rules: mergeRuleSettings(fromFile ?? {}, editor?.rules), today, delay };
+    return { rules: mergeRuleSettings(fromFile?.rules ?? {}, editor?.rules), today, delay, changeLevels: fromFile?.changeLevels ?? {} };
   }
 
-  /** The rules of the nearest config file at or above `folder`. */
-  private async nearestConfig(folder: URI): Promise<RuleSettings | undefined> {
+  /** The nearest config file at or above `folder`, read. */
+  private async nearestConfig(folder: URI): Promise<EngagementConfig | undefined> {
     for (let current = folder; ; ) {
-      const rules = await this.configIn(current);
-      if (rules) return rules;
+      const config = await this.configIn(current);
+      if (config) return config;
       const parent = Utils.dirname(current);
       if (parent.path === current.path) return undefined;
       current = parent;
     }
   }
 
-  private configIn(folder: URI): Promise<RuleSettings | undefined> {
+  private configIn(folder: URI): Promise<EngagementConfig | undefined> {
     const key = folder.toString();
-    let rules = this.configFiles.get(key);
-    if (!rules) {
+    let config = this.configFiles.get(key);
+    if (!config) {
       // A config that cannot be read counts as none; the command line reports it.
-      rules = this.readFile(Utils.joinPath(folder, CONFIG_FILE_NAME).toString()).then((text) => (text === undefined ? undefined : parseConfig(text).rules));
-      this.configFiles.set(key, rules);
+      config = this.readFile(Utils.joinPath(folder, CONFIG_FILE_NAME).toString()).then((text) => (text === undefined ? undefined : parseConfig(text)));
+      this.configFiles.set(key, config);
     }
-    return rules;
+    return config;
   }
 }

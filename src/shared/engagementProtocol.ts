@@ -1,4 +1,5 @@
 import type { TextEdit } from 'vscode-languageserver-protocol';
+import type { Change } from '../core/diff/semanticDiff';
 import type { TreeNode } from '../core/service/treeModel';
 
 /**
@@ -107,6 +108,15 @@ export const WorkspaceChangedNotification = notification<WorkspaceChange>('engag
 export const FindFilesRequest = request<void, string[]>('engagementKit/fs/findEngagementFiles');
 
 export const ReadFileRequest = request<{ readonly uri: string }, string | null>('engagementKit/fs/readFile');
+
+/** A change of terms, as the semantic diff tells it (see `core/diff/semanticDiff.ts`). */
+export type ChangeData = Change;
+
+/**
+ * The changes of terms between versions of one file, for each pair: texts the client read
+ * from git (null: the file is not there), compared with the file's settings.
+ */
+export const DiffTextsRequest = request<{ readonly uri: string; readonly pairs: readonly { readonly before: string | null; readonly after: string | null }[] }, ChangeData[][]>('engagementKit/diffTexts');
 
 /** What the client passes the server at start. */
 export interface InitializationOptions {

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { installVsix, isolatedEnv, launchBrowser, runTestsInWorkbench, startCodeServer } from './codeServer.mjs';
 import { ensureTestHost } from './install.mjs';
 import { runRestrictedModeChecks } from './restrictedMode.mjs';
+import { runGitChecks } from './gitChanges.mjs';
 import { runWebWorkerChecks } from './webWorkerHost.mjs';
 import { runUiTests } from './uiTests.mjs';
 import { unpackVsix } from './unpackVsix.mjs';
@@ -96,7 +97,9 @@ async function runWithCodeServer({ scratch, vsix, extensionPath, workspace }) {
     console.log(`\n  ${restricted.passed} passing${restricted.failed ? `\n  ${restricted.failed} failing` : ''}`);
     const web = await runWebWorkerChecks({ host, scratch, vsix, workspaceSource: join(root, 'test', 'integration', 'workspace'), artifacts });
     console.log(`\n  ${web.passed} passing${web.failed ? `\n  ${web.failed} failing` : ''}`);
-    return code || (ui.failed ? 1 : 0) || performance || (restricted.failed ? 1 : 0) || (web.failed ? 1 : 0);
+    const changes = await runGitChecks({ host, scratch, vsix, workspaceSource: join(root, 'test', 'integration', 'workspace'), artifacts });
+    console.log(`\n  ${changes.passed} passing${changes.failed ? `\n  ${changes.failed} failing` : ''}`);
+    return code || (ui.failed ? 1 : 0) || performance || (restricted.failed ? 1 : 0) || (web.failed ? 1 : 0) || (changes.failed ? 1 : 0);
   } finally {
     await context?.close().catch(() => undefined);
     await server.stop();

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { installVsix, isolatedEnv, launchBrowser, startCodeServer } from './codeServer.mjs';
 import { openFile, previewFrame, runCommand, TIMEOUT } from './uiTests.mjs';
 
-export async function runWorkbenchChecks({ name, title, host, scratch, vsix, workspaceSource, artifacts, serverOptions, checks }) {
+export async function runWorkbenchChecks({ name, title, host, scratch, vsix, workspaceSource, artifacts, serverOptions, prepare, checks }) {
   const home = join(scratch, name);
   mkdirSync(home, { recursive: true });
   const folder = join(home, 'folder');
   cpSync(workspaceSource, folder, { recursive: true });
   const env = isolatedEnv(home);
+  prepare?.(folder, env);
   const server = await startCodeServer({ host, scratch: home, env, smokeTestDriver: false, ...serverOptions });
   let context;
   let page;

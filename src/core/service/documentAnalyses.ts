@@ -1,4 +1,5 @@
 import { analyze, type Analysis } from '../analyze';
+import type { ChangeLevels } from '../diff/semanticDiff';
 import type { RuleSettings } from '../types';
 
 /** One version of an open document, as an editor holds it. */
@@ -12,6 +13,8 @@ export interface DocumentVersion {
 export interface AnalysisSettings {
   readonly rules: RuleSettings;
   readonly today: string | undefined;
+  /** Levels of the semantic diff's change kinds, from `.engagementrc.yaml` (`diff.levels`). */
+  readonly changeLevels?: ChangeLevels;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Analysis } from '../analyze';
+import { analyze, type Analysis } from '../analyze';
+import { diffEngagements, type Change } from '../diff/semanticDiff';
 import { completionsAt, type CompletionEntry } from '../editing/completions';
 import { hoverAt, type HoverInfo } from '../editing/hover';
 import { definitionsAt, idRange, referencesAt, renameAt, renameTargetAt, type RenameResult, type RenameTarget } from '../editing/navigation';
@@ -56,6 +57,11 @@ export interface EngagementService {
   /** The Engagements tree: its roots once the workspace is read (all, or `only` those of these files), or a node's children. */
   tree(parentId: string | undefined, only?: readonly string[]): Promise<TreeNode[]>;
   kpiChoices(document: DocumentVersion): Promise<Result<{ choices: KpiTemplate[] }>>;
+  /**
+   * The changes of terms between two texts of the file `uri` (undefined: not there), with
+   * that file's settings and change levels; lines are those of each text.
+   */
+  diffTexts(uri: string, before: string | undefined, after: string | undefined): Promise<Change[]>;
   addKpi(document: DocumentVersion, kpiId: string): Promise<Result<{ edit: TextEdit }>>;
   roleTemplates(): readonly { role: string; title: string; kpis: string[] }[];
   newEngagement(options: { role: string; client: string; executive: string; start: string }): Result<{ text: string; fileBase: string }>;
@@ -150,6 +156,11 @@ export function createEngagementService(host: ServiceHost): EngagementService {
       const entry = workspace.get(uri);
       if (!entry) return [];
       return childNodes(parentId, entry, workspace.portfolioFor(uri), (await host.settingsFor(uri)).today);
+    },
+    async diffTexts(uri, before, after) {
+      const settings = await host.settingsFor(uri);
+      const analyzed = (text: string | undefined): Analysis | undefined => (text === undefined ? undefined : analyze(text, { rules: settings.rules, today: settings.today }));
+      return diffEngagements(analyzed(before), analyzed(after), settings.changeLevels);
     },
     async kpiChoices(document) {
       const current = await analysis(document);
