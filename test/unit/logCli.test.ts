@@ -47,11 +47,11 @@ function history(): string {
   git('2026-04-02T10:00:00Z', 'merge', '-q', '--no-ff', '-m', 'Merge targets', 'targets');
   fs.appendFileSync(path.join(dir, 'acme.engagement.yaml'), '# reviewed\n');
   git('2026-05-04T10:00:00Z', 'commit', '-q', '-am', 'A comment, no change of terms');
-  git('2026-06-01T10:00:00Z', 'rm', '-q', 'acme.engagement.yaml');
-  git('2026-06-01T10:00:00Z', 'commit', '-q', '-m', 'Drop the engagement');
+  git('2026-09-01T10:00:00Z', 'rm', '-q', 'acme.engagement.yaml');
+  git('2026-09-01T10:00:00Z', 'commit', '-q', '-m', 'Drop the engagement');
   write('acme.engagement.yaml', edit(text, 'status: active', 'status: paused'));
-  git('2026-07-01T10:00:00Z', 'add', '-A');
-  git('2026-07-01T10:00:00Z', 'commit', '-q', '-m', 'Back, paused');
+  git('2026-12-14T10:00:00Z', 'add', '-A');
+  git('2026-12-14T10:00:00Z', 'commit', '-q', '-m', 'Back, paused');
   return dir;
 }
 
@@ -66,8 +66,8 @@ describe('engagement log', function () {
     assert.deepEqual(
       log.map((a) => [a.date.slice(0, 10), a.subject, a.changes.filter((c) => !c.kind.startsWith('finding-')).map((c) => c.kind)]),
       [
-        ['2026-07-01', 'Back, paused', ['engagement-added']],
-        ['2026-06-01', 'Drop the engagement', ['engagement-removed']],
+        ['2026-12-14', 'Back, paused', ['engagement-added']],
+        ['2026-09-01', 'Drop the engagement', ['engagement-removed']],
         ['2026-04-01', 'Lower the pipeline target', ['kpi-target-eased']],
         ['2026-02-02', 'CEO cuts the days', ['commitment-reduced']],
         ['2026-01-05', 'Signed terms', ['engagement-added']],
@@ -81,7 +81,7 @@ describe('engagement log', function () {
     const dir = history();
     const result = run(['log', 'acme.engagement.yaml', '--since', '2026-03-15'], dir);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^[0-9a-f]{10} 2026-07-01 Ann: Back, paused\n {2}info +engagement-added/);
+    assert.match(result.stdout, /^[0-9a-f]{10} 2026-12-14 Ann: Back, paused\n {2}info +engagement-added/);
     assert.ok(!result.stdout.includes('CEO cuts the days'));
     assert.match(result.stdout, /2026-04-01 Ann: Lower the pipeline target\n {2}breaking +kpi-target-eased +KPI "Qualified pipeline": target lowered 300 → 200: the goalposts moved\./);
   });
