@@ -34,7 +34,8 @@ export function activateClient(context: vscode.ExtensionContext, server: ServerC
   const tree = new EngagementTreeProvider(server, workspace);
   const previews = new PreviewManager(server, context.extensionUri);
   const status = registerPlanStatusItem(server, workspace.onDidChange);
-  const changes = new ChangesView(server);
+  // The preview of a file compared with a revision marks what changed since.
+  const changes = new ChangesView(server, (uri, since, found) => previews.previewFor(uri)?.markChanges(since, found.flatMap((c) => (c.afterLine === undefined ? [] : [c.afterLine]))));
   context.subscriptions.push(workspace, tree, previews, status, serveFiles(server), vscode.window.registerTreeDataProvider(VIEW_ID, tree), changes, vscode.window.registerTreeDataProvider(CHANGES_VIEW_ID, changes), registerCommands(server), server);
   const ready = server.ready.then(() => void performance.mark('engagementKit/serverReady'));
   ready.catch((err: unknown) => console.error('[engagement-kit] the language server did not start', err));

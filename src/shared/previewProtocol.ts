@@ -21,7 +21,15 @@ export interface HighlightMessage {
   readonly line: number;
 }
 
-export type HostToWebview = UpdateMessage | HighlightMessage;
+/** Extension → webview: the source lines (0-based) whose terms changed since `since` (a revision), to mark; none clears. */
+export interface MarksMessage {
+  readonly type: 'marks';
+  readonly uri: string;
+  readonly since: string;
+  readonly lines: readonly number[];
+}
+
+export type HostToWebview = UpdateMessage | HighlightMessage | MarksMessage;
 
 /** Webview → extension: the script is listening; send the content. */
 export interface ReadyMessage {
@@ -69,10 +77,17 @@ export function parseHostMessage(value: unknown): HostToWebview | undefined {
       return m.problem === undefined ? { type: 'update', uri: m.uri, version: m.version, html: m.html } : { type: 'update', uri: m.uri, version: m.version, html: m.html, problem: m.problem };
     case 'highlight':
       return typeof m.uri === 'string' && isCount(m.line) ? { type: 'highlight', uri: m.uri, line: m.line } : undefined;
+    case 'marks':
+      if (typeof m.uri !== 'string' || typeof m.since !== 'string' || m.since.length > 200) return undefined;
+      if (!Array.isArray(m.lines) || m.lines.length > MAX_MARKS || !m.lines.every(isCount)) return undefined;
+      return { type: 'marks', uri: m.uri, since: m.since, lines: m.lines as number[] };
     default:
       return undefined;
   }
 }
+
+/** Marks a page takes at most: more would be every line of any engagement anyway. */
+const MAX_MARKS = 10_000;
 
 /** A line or version number: a whole number from 0 to ten million. */
 function isCount(n: unknown): n is number {

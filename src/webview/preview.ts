@@ -73,6 +73,8 @@ function update(message: UpdateMessage): void {
   else patch(root, parsed.body);
   banner.hidden = !message.problem;
   banner.textContent = message.problem ?? '';
+  if (switched) marks = undefined;
+  applyMarks();
   if (pendingScroll !== undefined && !switched) {
     // Back from a reload: the content has just arrived, so the saved position exists again.
     window.scrollTo(0, pendingScroll);
@@ -82,8 +84,8 @@ function update(message: UpdateMessage): void {
   post({ type: 'rendered', uri: current.uri, version: message.version, title: root.querySelector('h1')?.textContent ?? '', banner: !banner.hidden });
 }
 
-/** Marks the element whose source line is the closest at or before `line`. */
-function highlight(line: number): void {
+/** The element whose source line is the closest at or before `line`. */
+function elementAt(line: number): HTMLElement | undefined {
   let best: HTMLElement | undefined;
   let bestLine = -1;
   for (const element of Array.from(root.querySelectorAll<HTMLElement>('[data-line]'))) {
@@ -93,6 +95,29 @@ function highlight(line: number): void {
       bestLine = at;
     }
   }
+  return best;
+}
+
+/** What changed since a revision, marked again after every update (the sections are replaced). */
+let marks: { since: string; lines: readonly number[] } | undefined;
+
+function applyMarks(): void {
+  for (const old of Array.from(root.querySelectorAll('.ek-changed'))) {
+    old.classList.remove('ek-changed');
+    old.removeAttribute('title');
+  }
+  if (!marks) return;
+  for (const line of marks.lines) {
+    const element = elementAt(line);
+    if (!element) continue;
+    element.classList.add('ek-changed');
+    element.title = `Changed since ${marks.since}`;
+  }
+}
+
+/** Marks the element whose source line is the closest at or before `line`. */
+function highlight(line: number): void {
+  const best = elementAt(line);
   for (const old of Array.from(root.querySelectorAll('.ek-active'))) old.classList.remove('ek-active');
   if (!best) return;
   best.classList.add('ek-active');
@@ -105,6 +130,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!message) return;
   if (message.type === 'update') update(message);
   else if (message.type === 'highlight' && message.uri === current.uri) highlight(message.line);
+  else if (message.type === 'marks' && message.uri === current.uri) {
+    marks = message.lines.length ? { since: message.since, lines: message.lines } : undefined;
+    applyMarks();
+  }
 });
 
 document.addEventListener('click', (event) => {

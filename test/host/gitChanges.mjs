@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openFile, runCommand, TIMEOUT } from './uiTests.mjs';
+import { openFile, previewFrame, runCommand, TIMEOUT } from './uiTests.mjs';
 import { runWorkbenchChecks } from './workbenchChecks.mjs';
 
 function makeRepository(folder, env) {
@@ -29,7 +29,10 @@ export function runGitChecks(options) {
     serverOptions: { settings: { 'git.enabled': true, 'git.autofetch': false, 'git.openRepositoryInParentFolders': 'never' } },
     prepare: makeRepository,
     async checks({ check, page }) {
-      await check('Compare with Revision shows the changes since a tag, each at its line', async () => {
+      await check('Compare with Revision shows the changes since a tag, each at its line, and the preview marks them', async () => {
+        await openFile(page, 'clean.engagement.yaml');
+        await runCommand(page, 'Engagement Kit: Open Preview to the Side');
+        await previewFrame(page).locator('h1', { hasText: 'Base engagement' }).waitFor({ timeout: TIMEOUT });
         await openFile(page, 'clean.engagement.yaml');
         await runCommand(page, 'Engagement Kit: Compare with Revision');
         const tag = page.locator('.quick-input-list .monaco-list-row', { hasText: 'signed' }).first();
@@ -39,6 +42,8 @@ export function runGitChecks(options) {
         await view.locator('.monaco-list-row', { hasText: 'Since signed' }).first().waitFor({ timeout: TIMEOUT });
         await view.locator('.monaco-list-row', { hasText: 'Commitment 2 days a week → 1 day a week.' }).first().waitFor({ timeout: TIMEOUT });
         await view.locator('.monaco-list-row', { hasText: 'target lowered 300 → 200: the goalposts moved' }).first().waitFor({ timeout: TIMEOUT });
+        // The KPI's row and the commitment in the preview, marked as changed since the tag.
+        await previewFrame(page).locator('.ek-changed[title="Changed since signed"]').nth(1).waitFor({ timeout: TIMEOUT });
         await page.screenshot({ path: join(options.artifacts, 'changes-of-terms.png') });
       });
 

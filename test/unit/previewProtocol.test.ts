@@ -9,6 +9,7 @@ const KEYS: Record<string, readonly string[]> = {
   rendered: ['type', 'uri', 'version', 'title', 'banner'],
   update: ['type', 'uri', 'version', 'html', 'problem'],
   highlight: ['type', 'uri', 'line'],
+  marks: ['type', 'uri', 'since', 'lines'],
 };
 
 /** A parsed message has only its protocol's keys, each of the protocol's type. */
@@ -20,13 +21,17 @@ function assertWellFormed(message: Record<string, unknown>, types: readonly stri
   for (const key of ['title', 'html'] as const) if (key in message) assert.equal(typeof message[key], 'string');
   if ('problem' in message) assert.equal(typeof message.problem, 'string');
   if ('banner' in message) assert.equal(typeof message.banner, 'boolean');
+  if ('since' in message) assert.equal(typeof message.since, 'string');
+  if ('lines' in message) assert.ok(Array.isArray(message.lines) && (message.lines as unknown[]).every((l) => Number.isInteger(l) && (l as number) >= 0));
   assert.equal(Object.getPrototypeOf(message), Object.prototype);
 }
 
 /** Values shaped almost like messages: the right type names with fields of any kind. */
 const nearMessage = fc.record(
   {
-    type: fc.oneof(fc.constantFrom('ready', 'reveal', 'rendered', 'update', 'highlight', '__proto__', 'constructor'), fc.anything()),
+    type: fc.oneof(fc.constantFrom('ready', 'reveal', 'rendered', 'update', 'highlight', 'marks', '__proto__', 'constructor'), fc.anything()),
+    since: fc.oneof(fc.string(), fc.anything()),
+    lines: fc.oneof(fc.array(fc.nat()), fc.array(fc.anything()), fc.anything()),
     uri: fc.oneof(fc.string(), fc.anything()),
     line: fc.oneof(fc.nat(), fc.integer(), fc.double(), fc.anything()),
     version: fc.oneof(fc.nat(), fc.integer(), fc.double(), fc.anything()),
@@ -48,6 +53,7 @@ const validFromWebview = fc.oneof(
 const validFromHost = fc.oneof(
   fc.record({ type: fc.constant('update'), uri: fc.string(), version: fc.nat({ max: 9_999_999 }), html: fc.string(), problem: fc.string() }, { requiredKeys: ['type', 'uri', 'version', 'html'] }),
   fc.record({ type: fc.constant('highlight'), uri: fc.string(), line: fc.nat({ max: 9_999_999 }) }),
+  fc.record({ type: fc.constant('marks'), uri: fc.string(), since: fc.string({ maxLength: 200 }), lines: fc.array(fc.nat({ max: 9_999_999 }), { maxLength: 20 }) }),
 );
 
 describe('preview message protocol', () => {
@@ -69,7 +75,7 @@ describe('preview message protocol', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), nearMessage, validFromHost), (value) => {
         const parsed = parseHostMessage(value);
-        if (parsed) assertWellFormed(parsed as unknown as Record<string, unknown>, ['update', 'highlight']);
+        if (parsed) assertWellFormed(parsed as unknown as Record<string, unknown>, ['update', 'highlight', 'marks']);
         if (parsed) accepted++;
       }),
       { numRuns: FUZZ_RUNS * 5 },
@@ -83,6 +89,8 @@ describe('preview message protocol', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'rendered', uri, version: 2, title: 'T', banner: false }), { type: 'rendered', uri, version: 2, title: 'T', banner: false });
     assert.deepEqual(parseHostMessage({ type: 'update', uri, version: 1, html: '<p>x</p>' }), { type: 'update', uri, version: 1, html: '<p>x</p>' });
     assert.deepEqual(parseHostMessage({ type: 'highlight', uri, line: 0 }), { type: 'highlight', uri, line: 0 });
+    assert.deepEqual(parseHostMessage({ type: 'marks', uri, since: 'signed', lines: [18, 55] }), { type: 'marks', uri, since: 'signed', lines: [18, 55] });
+    assert.equal(parseHostMessage({ type: 'marks', uri, since: 'signed', lines: [-1] }), undefined);
   });
 
   it('ignores what is not in the protocol', () => {

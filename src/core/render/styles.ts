@@ -96,6 +96,7 @@ span.ek-level { display: inline-block; padding: 0 6px; border-radius: 3px; }
 .ek-ok { color: var(--ek-ok); }
 .ek-banner { position: sticky; top: 0; z-index: 2; margin: -16px -24px 12px; padding: 8px 24px; background: var(--vscode-inputValidation-warningBackground, #fff8c5); border-bottom: 1px solid var(--ek-warn); }
 .ek-active { outline: 2px solid var(--ek-accent); outline-offset: 1px; background: var(--ek-highlight); }
+.ek-changed { box-shadow: inset 4px 0 0 var(--ek-err); }
 [data-line] { scroll-margin-top: 48px; }
 @media (max-width: 700px) { .ek-columns, .ek-plan-items { grid-template-columns: 1fr; } }
 @media print {

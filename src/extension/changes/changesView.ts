@@ -30,7 +30,11 @@ export class ChangesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private file: vscode.Uri | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly server: ServerConnection) {
+  constructor(
+    private readonly server: ServerConnection,
+    /** Told of each comparison, so an open preview of the file can mark what changed. */
+    private readonly onCompared: (uri: vscode.Uri, since: string, changes: readonly ChangeData[]) => void = () => undefined,
+  ) {
     this.subscriptions = [
       vscode.commands.registerCommand('engagementKit.compareWithRevision', (ref?: string) => this.compareWithRevision(ref)),
       vscode.commands.registerCommand('engagementKit.refreshChanges', () => this.changed.fire(undefined)),
@@ -64,6 +68,7 @@ export class ChangesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.file = document.uri;
     this.comparison = { type: 'comparison', label: `Since ${chosen}`, uri: document.uri, changes: changes ?? [] };
     this.changed.fire(undefined);
+    this.onCompared(document.uri, chosen, this.comparison.changes);
     await vscode.commands.executeCommand(`${CHANGES_VIEW_ID}.focus`);
     return this.comparison.changes;
   }

@@ -59,6 +59,11 @@ export class PreviewPanel implements vscode.Disposable {
     this.updateTitle();
   }
 
+  /** Marks the lines (1-based) whose terms changed since `since`; an empty list clears the marks. */
+  markChanges(since: string, lines: readonly number[]): void {
+    this.post({ type: 'marks', uri: this.resource.toString(), since, lines: lines.map((l) => Math.max(0, l - 1)) });
+  }
+
   show(uri: vscode.Uri): void {
     this.resource = uri;
     this.updateTitle();
