@@ -164,7 +164,7 @@ describe('engagement diff as a page', function () {
     git(dir, 'commit', '-q', '-am', 'Rename the KPI');
     fs.writeFileSync(path.join(dir, 'acme.engagement.yaml'), edit(hostile, 'target: 300', 'target: 200'));
     const page = run(['diff', 'HEAD:acme.engagement.yaml', 'acme.engagement.yaml', '--format', 'html'], dir).stdout;
-    assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
+    assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
     assert.ok(!page.includes('<script>'), 'the value is text');
     assert.match(page, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     assert.match(page, /<span class="ek-change ek-change-breaking">breaking<\/span><\/td><td><code>kpi-target-eased<\/code>/);

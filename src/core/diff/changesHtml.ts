@@ -1,5 +1,5 @@
 import { esc } from '../render/escape';
-import { STYLES } from '../render/styles';
+import { standalonePage } from '../render/standalonePage';
 import type { Change } from './semanticDiff';
 
 /** One engagement's changes, named as the page names it. */
@@ -22,28 +22,11 @@ export function changesHtml(results: readonly NamedChanges[], title = 'Changes o
       return `<section class="ek-section">\n<h2>${esc(r.name)}</h2>\n<div class="ek-scroll"><table class="ek-scorecard">\n<thead><tr><th>Level</th><th>Change</th><th>What changed</th><th>Line</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>\n</section>`;
     });
   const total = results.reduce((n, r) => n + r.changes.length, 0);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Engagement Kit">
-<title>${esc(title)}</title>
-<style>${STYLES}
+  const styles = `
 .ek-change { font-weight: 600; }
 .ek-change-breaking { color: #a1260d; }
 .ek-change-notable { color: #7a5a00; }
-.ek-num { text-align: right; }
-</style>
-</head>
-<body>
-<main class="ek-doc">
-<h1>${esc(title)}</h1>
-<p>${total === 0 ? 'No changes of terms.' : `${total} change${total === 1 ? '' : 's'} in ${sections.length} engagement${sections.length === 1 ? '' : 's'}.`}</p>
-${sections.join('\n')}
-</main>
-</body>
-</html>
-`;
+.ek-num { text-align: right; }`;
+  const summary = total === 0 ? 'No changes of terms.' : `${total} change${total === 1 ? '' : 's'} in ${sections.length} engagement${sections.length === 1 ? '' : 's'}.`;
+  return standalonePage(title, `<main class="ek-doc">\n<h1>${esc(title)}</h1>\n<p>${summary}</p>\n${sections.join('\n')}\n</main>`, styles);
 }

@@ -1,12 +1,11 @@
 import type { Analysis } from '../analyze';
 import { renderAccessAndReporting } from './accessReporting';
 import { renderContext, type RenderOptions } from './context';
-import { esc } from './escape';
 import { renderFindings, renderNotes } from './findingsSummary';
 import { renderHeader } from './header';
 import { renderMatrix } from './matrix';
 import { renderScorecard } from './scorecard';
-import { STYLES } from './styles';
+import { standalonePage } from './standalonePage';
 import { renderTimeline } from './timeline';
 
 /** The engagement as HTML sections (no page around it): what the preview updates in place. */
@@ -30,20 +29,5 @@ ${renderFindings(context)}
  * the network (the CSP says so too), and print rules so "print to PDF" gives clean pages.
  */
 export function renderHtmlDocument(analysis: Analysis, options: RenderOptions): string {
-  const title = analysis.model?.title ?? analysis.model?.id ?? 'Engagement';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Engagement Kit">
-<title>${esc(title)}</title>
-<style>${STYLES}</style>
-</head>
-<body>
-${renderBody(analysis, options)}
-</body>
-</html>
-`;
+  return standalonePage(analysis.model?.title ?? analysis.model?.id ?? 'Engagement', renderBody(analysis, options));
 }
