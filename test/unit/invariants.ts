@@ -43,10 +43,16 @@ export function comparable(analysis: Analysis): unknown {
   return {
     findings: analysis.findings,
     model: JSON.parse(JSON.stringify(analysis.model ?? null)) as unknown,
-    declarations: analysis.declarations,
-    references: analysis.references,
+    // Ranges are looked up when read: read them, so they are compared.
+    declarations: located(analysis.declarations),
+    references: located(analysis.references),
     syntaxBroken: analysis.syntaxBroken,
   };
+}
+
+/** Symbols as plain data, their ranges read. */
+export function located(symbols: Analysis['declarations']): unknown[] {
+  return symbols.map((s) => ({ ...s, range: s.range }));
 }
 
 export { TODAY };
