@@ -35,6 +35,7 @@ const CASES: [ChangeKind, string, RegExp][] = [
   ['authority-reduced', edit(BASE, 'decision: Hire within sales\n      exec: decide', 'decision: Hire within sales\n      exec: recommend'), /^exec: decide → recommend on `hiring` \(reduced authority\)\.$/],
   ['authority-increased', edit(BASE, 'decision: Ideal customer profile\n      exec: recommend', 'decision: Ideal customer profile\n      exec: approve'), /^exec: recommend → approve on `icp`\.$/],
   ['authority-changed', edit(BASE, 'ceo: inform', 'ceo: consult'), /^ceo: inform → consult on `hiring`\.$/],
+  ['party-changed', edit(BASE, '  cfo:\n    name: Chris\n', '  cfo:\n    name: Chris\n  board:\n    name: The board\n'), /^Party `board` \(The board\) added\.$/],
   ['budget-limit-lowered', edit(BASE, 'limit: 5000', 'limit: 2500'), /^Budget limit on `spend` 5,000 USD → 2,500 USD\.$/],
   ['budget-limit-raised', edit(BASE, 'limit: 5000', 'limit: 10000'), /^Budget limit on `spend` 5,000 USD → 10,000 USD\.$/],
   ['access-reduced', edit(BASE, 'crm: full', 'crm: view'), /^CRM access full → view\.$/],

@@ -19,6 +19,7 @@ export const CHANGE_KINDS = {
   'authority-reduced': { level: 'breaking', summary: "The executive's level on a decision went down (decide → recommend), or the decision was taken away." },
   'authority-increased': { level: 'notable', summary: "The executive's level on a decision went up, or a decision was added." },
   'authority-changed': { level: 'notable', summary: "Another party's level on a decision changed." },
+  'party-changed': { level: 'notable', summary: 'A party (the CFO, the board…) was added to the engagement or removed from it.' },
   'budget-limit-lowered': { level: 'breaking', summary: 'A budget limit is lower.' },
   'budget-limit-raised': { level: 'notable', summary: 'A budget limit is higher, or was added.' },
   'area-emptied': { level: 'breaking', summary: 'An authority area lost its last decision.' },

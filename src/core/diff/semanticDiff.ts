@@ -79,6 +79,7 @@ function compareTerms(a: Engagement, b: Engagement, add: Add): void {
   compareCommitment(a, b, add);
   compareTerm(a, b, add);
   compareFees(a, b, add);
+  compareParties(a, b, add);
   compareAuthority(a, b, add);
   compareAccess(a, b, add);
   compareReporting(a, b, add);
@@ -143,6 +144,16 @@ function rowsById(model: Engagement): Map<string, DecisionRow> {
 
 /** Higher is more say: decide > approve > recommend > consult > inform > none. */
 const rank = (level: Level | undefined): number => (level === undefined ? 0 : LEVELS.length - LEVELS.indexOf(level));
+
+function compareParties(a: Engagement, b: Engagement, add: Add): void {
+  // `exec` and `ceo` are always there: only declared parties come and go.
+  const declared = (m: Engagement): Map<string, Engagement['parties'][number]> => new Map(m.parties.filter((p) => !p.implicit).map((p) => [p.id, p]));
+  const before = declared(a);
+  const after = declared(b);
+  const name = (p: Engagement['parties'][number]): string => `\`${p.id}\`${p.name ? ` (${p.name})` : ''}`;
+  for (const [id, p] of before) if (!after.has(id)) add('party-changed', `Party ${name(p)} removed.`, { item: id, beforePath: p.path });
+  for (const [id, p] of after) if (!before.has(id)) add('party-changed', `Party ${name(p)} added.`, { item: id, afterPath: p.path });
+}
 
 function compareAuthority(a: Engagement, b: Engagement, add: Add): void {
   const before = rowsById(a);
