@@ -84,11 +84,12 @@ function update(message: UpdateMessage): void {
   post({ type: 'rendered', uri: current.uri, version: message.version, title: root.querySelector('h1')?.textContent ?? '', banner: !banner.hidden });
 }
 
-/** The element whose source line is the closest at or before `line`. */
-function elementAt(line: number): HTMLElement | undefined {
+/** The element whose source line is the closest at or before `line` (of those `wanted` takes). */
+function elementAt(line: number, wanted: (element: HTMLElement) => boolean = () => true): HTMLElement | undefined {
   let best: HTMLElement | undefined;
   let bestLine = -1;
   for (const element of Array.from(root.querySelectorAll<HTMLElement>('[data-line]'))) {
+    if (!wanted(element)) continue;
     const at = Number(element.dataset.line);
     if (at <= line && at >= bestLine) {
       best = element;
@@ -108,7 +109,8 @@ function applyMarks(): void {
   }
   if (!marks) return;
   for (const line of marks.lines) {
-    const element = elementAt(line);
+    // A term changed, not a check: the findings, which name lines too, are not marked.
+    const element = elementAt(line, (e) => !e.closest('#findings'));
     if (!element) continue;
     element.classList.add('ek-changed');
     element.title = `Changed since ${marks.since}`;

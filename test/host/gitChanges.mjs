@@ -44,6 +44,8 @@ export function runGitChecks(options) {
         await view.locator('.monaco-list-row', { hasText: 'target lowered 300 → 200: the goalposts moved' }).first().waitFor({ timeout: TIMEOUT });
         // The KPI's row and the commitment in the preview, marked as changed since the tag.
         await previewFrame(page).locator('.ek-changed[title="Changed since signed"]').nth(1).waitFor({ timeout: TIMEOUT });
+        await previewFrame(page).locator('.ek-facts .ek-changed', { hasText: 'Commitment' }).waitFor({ timeout: TIMEOUT });
+        await previewFrame(page).locator('#scorecard tr.ek-changed', { hasText: 'Qualified pipeline' }).waitFor({ timeout: TIMEOUT });
         await page.screenshot({ path: join(options.artifacts, 'changes-of-terms.png') });
       });
 
