@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { FindFilesRequest, ReadFileRequest, WorkspaceChangedNotification, WorkspaceStateRequest, type WorkspaceChange, type WorkspaceStateData } from '../shared/engagementProtocol';
+import { MAX_FILE_BYTES } from '../shared/fileLimits';
 import type { ServerConnection } from './serverConnection';
 
 export const LANGUAGE_ID = 'engagement';
 export const ENGAGEMENT_GLOB = '**/*.engagement.{yaml,yml}';
 
-/** Files bigger than this are not read for the server (the command line's limit too). */
-const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 export function isEngagementDocument(document: vscode.TextDocument): boolean {
   return document.languageId === LANGUAGE_ID;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServerConnection } from './serverConnection';
 import { AddKpiRequest, KpiChoicesRequest, NewEngagementRequest, RescanRequest, RoleTemplatesRequest, ValidateWorkspaceRequest } from '../shared/engagementProtocol';
+import { dayOf, formatDay } from '../core/model/dates';
 import { isEngagementDocument } from './client';
 
 /** Arguments that skip the prompts: for keybindings, other extensions and tests. */
@@ -28,12 +29,11 @@ async function revealInEditor(uri: vscode.Uri, range?: vscode.Range): Promise<vo
   await vscode.window.showTextDocument(document, { selection, preview: true });
 }
 
-/** The next Monday (UTC), a natural first day for an engagement. */
+/** The next Monday, a natural first day for an engagement. */
 function nextMonday(): string {
-  const now = new Date();
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const weekday = new Date(today).getUTCDay();
-  return new Date(today + ((8 - weekday) % 7 || 7) * 86_400_000).toISOString().slice(0, 10);
+  const day = dayOf(undefined);
+  const weekday = new Date(day * 86_400_000).getUTCDay();
+  return formatDay(day + ((8 - weekday) % 7 || 7));
 }
 
 async function newEngagement(client: ServerConnection, args: NewEngagementArgs = {}): Promise<vscode.Uri | undefined> {

@@ -1,14 +1,9 @@
 // File reading shared by the command line and the extension (Node only, never the webview).
 import * as fs from 'node:fs';
 import { describeFsError } from './fsErrors';
+import { MAX_FILE_BYTES } from './fileLimits';
 
-/**
- * Files larger than this are not read at all: no engagement comes near it (the largest
- * example is a few KB), and it bounds the memory one file can take. Reading a file costs
- * about 15 times its size at the peak (a YAML reader's events and the line index); at this
- * limit that is about 150 MB over the process's own, measured in `test/unit/cliFaults.test.ts`.
- */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './fileLimits';
 
 /** The most one analyzing thread needs for a file at the size limit, with room to spare. */
 export const MEMORY_PER_FILE_BYTES = 256 * 1024 * 1024;
