@@ -83,19 +83,25 @@ export function groupByExecutive(entries: PortfolioEntries): Load[][] {
   const byExecutive = new Map<string, Load[]>();
   entries.forEach(({ path, analysis }, index) => {
     const model = analysis.model;
-    const schedule = analysis.schedule;
-    if (!model || !schedule || model.status !== 'active' || schedule.termStart === undefined) return;
-    const base = baseWeekly(model);
-    if (base === undefined) return;
+    if (model?.status !== 'active') return;
+    const load = loadOf(index, path, model, analysis.schedule);
     const who = executiveKey(model);
-    if (!who) return;
-    const end = schedule.termEnd ?? Infinity;
-    if (end < schedule.termStart) return;
+    if (!load || !who) return;
     const list = byExecutive.get(who) ?? [];
-    list.push({ index, path, model, start: schedule.termStart, end, base, surges: surgesOf(model) });
+    list.push(load);
     byExecutive.set(who, list);
   });
   return [...byExecutive.values()].filter((loads) => loads.length > 1);
+}
+
+/** An engagement's load over its term, whatever its status; undefined without a start, a commitment, or with an end before the start. */
+export function loadOf(index: number, path: string, model: PortfolioModel, schedule: RawAnalysis['schedule']): Load | undefined {
+  if (!schedule || schedule.termStart === undefined) return undefined;
+  const base = baseWeekly(model);
+  if (base === undefined) return undefined;
+  const end = schedule.termEnd ?? Infinity;
+  if (end < schedule.termStart) return undefined;
+  return { index, path, model, start: schedule.termStart, end, base, surges: surgesOf(model) };
 }
 
 /** How many over-committed periods and other engagements a message names; the rest are counted. */
@@ -147,7 +153,7 @@ function listOf(items: readonly string[]): string {
 }
 
 /** Same person: same e-mail when both give one, else the same name. */
-function executiveKey(model: PortfolioModel): string | undefined {
+export function executiveKey(model: PortfolioModel): string | undefined {
   const email = model.executive?.email?.trim().toLowerCase();
   if (email) return `email:${email}`;
   const name = model.executive?.name?.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -174,7 +180,7 @@ function surgesOf(model: PortfolioModel): Surge[] {
 }
 
 /** Days a week on a given day: the first surge covering the day replaces the base commitment. */
-function weeklyOn(load: Load, day: Day): number {
+export function weeklyOn(load: Load, day: Day): number {
   for (const surge of load.surges) if (surge.from <= day && day <= surge.until) return surge.daysPerWeek;
   return load.base;
 }

@@ -15,19 +15,31 @@ export interface EngagementConfig {
   readonly rules: RuleSettings;
   /** Levels of the semantic diff's change kinds (`diff: { levels: { kpi-added: notable } }`), over the defaults. */
   readonly changeLevels: ChangeLevels;
+  /** Days a week each executive can give, for the portfolio (`capacity: { default: 5, executives: { <email or name>: 4 } }`). */
+  readonly capacity: CapacityConfig;
   /** Problems in the configuration file itself (rule id `config`), placed in that file. */
   readonly findings: readonly Finding[];
   /** True when the file is not valid YAML, so none of its settings could be read. */
   readonly broken: boolean;
 }
 
+/** Days a week of capacity: a default, and per executive by e-mail or name (kept lower-case). */
+export interface CapacityConfig {
+  readonly default?: number;
+  readonly executives: Readonly<Record<string, number>>;
+}
+
+/** The bounds of a capacity, in days a week. */
+export const CAPACITY_RANGE = { min: 0.5, max: 7 } as const;
+
 const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
 const CHANGE_SETTINGS = ['breaking', 'notable', 'info', 'off'] as const;
-const KEYS = ['rules', 'diff'];
+const KEYS = ['rules', 'diff', 'capacity'];
 
 /**
- * Reads `.engagementrc.yaml` text: `rules: { <rule-id>: error | warning | info | off }` and
- * `diff: { levels: { <change-kind>: breaking | notable | info | off } }`.
+ * Reads `.engagementrc.yaml` text: `rules: { <rule-id>: error | warning | info | off }`,
+ * `diff: { levels: { <change-kind>: breaking | notable | info | off } }` and
+ * `capacity: { default: <days a week>, executives: { <email or name>: <days a week> } }`.
  */
 export function parseConfig(text: string): EngagementConfig {
   const parsed = parseYaml(text);
@@ -36,27 +48,30 @@ export function parseConfig(text: string): EngagementConfig {
   const rules: Record<string, RuleSetting> = {};
   // Only catalog kinds are stored, as for rules.
   const changeLevels: Record<string, ChangeLevels[keyof ChangeLevels]> = {};
+  // A map without a prototype: executives' keys are data from the file.
+  const capacity: { default?: number; executives: Record<string, number> } = { executives: Object.create(null) as Record<string, number> };
   const report = (pointer: string, part: 'key' | 'value', message: string, suggestion?: string): void => {
     const range = parsed.sourceMap.rangeOf(pointer, part);
     findings.push(suggestion ? { ruleId: 'config', severity: 'error', message, range, suggestion } : { ruleId: 'config', severity: 'error', message, range });
   };
-  if (findings.some((f) => f.severity === 'error')) return { rules, changeLevels, findings, broken: parsed.syntaxErrors.some((f) => f.severity === 'error') };
+  if (findings.some((f) => f.severity === 'error')) return { rules, changeLevels, capacity, findings, broken: parsed.syntaxErrors.some((f) => f.severity === 'error') };
 
   const root = parsed.value;
-  if (root === undefined || root === null) return { rules, changeLevels, findings, broken: false };
+  if (root === undefined || root === null) return { rules, changeLevels, capacity, findings, broken: false };
   if (typeof root !== 'object' || Array.isArray(root)) {
     report('', 'value', 'The configuration must be a map with a `rules` key.');
-    return { rules, changeLevels, findings, broken: false };
+    return { rules, changeLevels, capacity, findings, broken: false };
   }
   for (const key of Object.keys(root)) {
-    if (!KEYS.includes(key)) report(`/${key}`, 'key', `Unknown key \`${key}\` in ${CONFIG_FILE_NAME}; the keys are \`rules\` and \`diff\`.`, closest(key, KEYS));
+    if (!KEYS.includes(key)) report(`/${key}`, 'key', `Unknown key \`${key}\` in ${CONFIG_FILE_NAME}; the keys are \`rules\`, \`diff\` and \`capacity\`.`, closest(key, KEYS));
   }
   readChangeLevels((root as Record<string, unknown>).diff, changeLevels, report);
+  readCapacity((root as Record<string, unknown>).capacity, capacity, report);
   const ruleMap = (root as Record<string, unknown>).rules;
-  if (ruleMap === undefined || ruleMap === null) return { rules, changeLevels, findings, broken: false };
+  if (ruleMap === undefined || ruleMap === null) return { rules, changeLevels, capacity, findings, broken: false };
   if (typeof ruleMap !== 'object' || Array.isArray(ruleMap)) {
     report('/rules', 'value', '`rules` must map rule ids to error, warning, info or off.');
-    return { rules, changeLevels, findings, broken: false };
+    return { rules, changeLevels, capacity, findings, broken: false };
   }
   const ids = RULE_CATALOG.map((r) => r.id);
   for (const [id, setting] of Object.entries(ruleMap as Record<string, unknown>)) {
@@ -74,7 +89,7 @@ export function parseConfig(text: string): EngagementConfig {
     rules[id] = setting as RuleSetting;
   }
   findings.sort((a, b) => a.range.start - b.range.start);
-  return { rules, changeLevels, findings: capFindings(findings, 'config'), broken: false };
+  return { rules, changeLevels, capacity, findings: capFindings(findings, 'config'), broken: false };
 }
 
 /** `diff: { levels: { <kind>: level } }`, each problem reported where it is written. */
@@ -99,3 +114,29 @@ function readChangeLevels(diff: unknown, levels: Record<string, ChangeLevels[key
   }
 }
 
+
+/** `capacity: { default, executives: { <email or name>: days } }`, each problem reported where it is written. */
+function readCapacity(value: unknown, capacity: { default?: number; executives: Record<string, number> }, report: (pointer: string, part: 'key' | 'value', message: string, suggestion?: string) => void): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'object' || Array.isArray(value)) return report('/capacity', 'value', '`capacity` must be a map with `default` and `executives` keys.');
+  const days = (v: unknown, pointer: string, what: string): number | undefined => {
+    if (typeof v === 'number' && v >= CAPACITY_RANGE.min && v <= CAPACITY_RANGE.max) return v;
+    report(pointer, 'value', `${what} must be a number of days a week from ${CAPACITY_RANGE.min} to ${CAPACITY_RANGE.max}.`);
+    return undefined;
+  };
+  for (const key of Object.keys(value)) if (key !== 'default' && key !== 'executives') report(`/capacity/${escapeSegment(key)}`, 'key', `Unknown key \`${key}\` under \`capacity\`; the keys are \`default\` and \`executives\`.`, closest(key, ['default', 'executives']));
+  const map = value as Record<string, unknown>;
+  if (map.default !== undefined) capacity.default = days(map.default, '/capacity/default', '`capacity.default`');
+  const executives = map.executives;
+  if (executives === undefined || executives === null) return;
+  if (typeof executives !== 'object' || Array.isArray(executives)) return report('/capacity/executives', 'value', '`capacity.executives` must map an executive\'s e-mail (or name) to days a week.');
+  for (const [who, v] of Object.entries(executives as Record<string, unknown>)) {
+    const given = days(v, `/capacity/executives/${escapeSegment(who)}`, `The capacity of \`${who}\``);
+    if (given !== undefined) capacity.executives[normalizeWho(who)] = given;
+  }
+}
+
+/** How an executive's e-mail or name is compared: trimmed, lower-case, single spaces. */
+export function normalizeWho(who: string): string {
+  return who.trim().toLowerCase().replace(/\s+/g, ' ');
+}

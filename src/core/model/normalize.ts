@@ -45,7 +45,7 @@ const entries = (o: Obj): [string, unknown][] => Object.keys(o).map((k) => [k, o
 /**
  * Builds the typed model from parsed data; `undefined` when the root is not a map. With
  * `forCard`, only what an engagement card reads (core/card.ts: identity, status, client,
- * executive, commitment, term and plan) is built, and the other sections are left empty:
+ * executive, commitment, term, plan, KPIs and reviews) is built, and the other sections are left empty:
  * a workspace scan needs only cards, and the rest is about half of the work.
  */
 export function normalize(raw: unknown, forCard = false): Engagement | undefined {
@@ -63,8 +63,10 @@ export function normalize(raw: unknown, forCard = false): Engagement | undefined
     term: isObj(raw.term) ? term(raw.term) : undefined,
     commitment: isObj(raw.commitment) ? commitment(raw.commitment) : undefined,
     plan: isObj(raw.plan) ? plan(raw.plan) : undefined,
+    kpis: items(raw.kpis).map(([k, i]) => kpi(k, ['kpis', i])),
+    reviews: items(raw.reviews).map(([r, i]) => review(r, ['reviews', i])),
   };
-  if (forCard) return { ...read, parties: [], kpis: [], reviews: [] };
+  if (forCard) return { ...read, parties: [] };
   return {
     ...read,
     parties: parties(raw.parties),
@@ -73,8 +75,6 @@ export function normalize(raw: unknown, forCard = false): Engagement | undefined
     authority: isObj(raw.authority) ? authority(raw.authority) : undefined,
     access: isObj(raw.access) ? access(raw.access) : undefined,
     reporting: Array.isArray(raw.reporting) ? items(raw.reporting).map(([r, i]) => reporting(r, ['reporting', i])) : undefined,
-    kpis: items(raw.kpis).map(([k, i]) => kpi(k, ['kpis', i])),
-    reviews: items(raw.reviews).map(([r, i]) => review(r, ['reviews', i])),
     notes: str(raw.notes),
   };
 }
