@@ -1,3 +1,5 @@
+import { MAX_WEEKS_AHEAD } from '../core/portfolioModel/buildPortfolio';
+
 export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github';
 export const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'github'];
 
@@ -49,8 +51,21 @@ export interface LogArgs {
   readonly today?: string;
 }
 
+export interface PortfolioArgs {
+  readonly command: 'portfolio';
+  readonly paths: string[];
+  readonly format: 'stylish' | 'json' | 'markdown' | 'html';
+  readonly today?: string;
+  /** Weeks shown from the current one on (default 12). */
+  readonly weeks?: number;
+  /** Only the engagements of this executive (e-mail or name). */
+  readonly executive?: string;
+  readonly color: boolean;
+}
+
 export type ParsedArgs =
   | LintArgs
+  | PortfolioArgs
   | RenderArgs
   | DiffArgs
   | LogArgs
@@ -83,6 +98,7 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
   if (command === 'render') return parseRender(args);
   if (command === 'diff') return parseDiff(args);
   if (command === 'log') return parseLog(args);
+  if (command === 'portfolio') return parsePortfolio(args, env);
   if (command === 'lsp') {
     // The transport is read by the server itself; stdio is the one other editors use.
     return args.length === 1 && args[0] === '--stdio' ? { command: 'lsp' } : { command: 'usage-error', message: '`lsp` runs the language server over stdio: engagement lsp --stdio' };
@@ -277,6 +293,55 @@ function parseLog(args: string[]): ParsedArgs {
   return { command: 'log', file, format, ...(since ? { since } : {}), ...(today ? { today } : {}) };
 }
 
+function parsePortfolio(args: string[], env: { isTTY: boolean; noColor: boolean }): ParsedArgs {
+  const paths: string[] = [];
+  let format: PortfolioArgs['format'] = 'stylish';
+  let today: string | undefined;
+  let weeks: number | undefined;
+  let executive: string | undefined;
+  let color = env.isTTY && !env.noColor;
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = splitFlag(args[i]!);
+    const value = (): string | undefined => inline ?? args[++i];
+    switch (flag) {
+      case '--format':
+      case '-f': {
+        const v = value();
+        if (v !== 'stylish' && v !== 'json' && v !== 'markdown' && v !== 'html') return { command: 'usage-error', message: 'portfolio --format must be stylish, json, markdown or html.' };
+        format = v;
+        break;
+      }
+      case '--today': {
+        const v = value();
+        if (!isIsoDate(v)) return TODAY_USAGE;
+        today = v;
+        break;
+      }
+      case '--weeks': {
+        const v = value();
+        if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_WEEKS_AHEAD) return { command: 'usage-error', message: `--weeks needs a number of weeks from 1 to ${MAX_WEEKS_AHEAD}, e.g. --weeks 12.` };
+        weeks = Number(v);
+        break;
+      }
+      case '--executive': {
+        executive = value();
+        if (!executive?.trim()) return { command: 'usage-error', message: '--executive needs an e-mail or a name, e.g. --executive dana@example.com.' };
+        break;
+      }
+      case '--color':
+        color = true;
+        break;
+      case '--no-color':
+        color = false;
+        break;
+      default:
+        if (flag.startsWith('-') && flag !== '-') return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
+        paths.push(args[i]!);
+    }
+  }
+  return { command: 'portfolio', paths, format, color, ...(today ? { today } : {}), ...(weeks ? { weeks } : {}), ...(executive ? { executive } : {}) };
+}
+
 export const HELP = `engagement — check fractional executive engagement files
 
 Usage:
@@ -301,6 +366,13 @@ Usage:
   engagement log <file> [--since <date>] [--format stylish|json|markdown]
       The amendment history of one engagement from git, newest first: each commit that
       changed its terms, with date, author, subject and the changes; renames followed.
+  engagement portfolio [paths or globs…] [--format stylish|json|markdown|html]
+                          [--today YYYY-MM-DD] [--weeks N] [--executive <e-mail or name>]
+      Every executive's load week by week against their capacity (4 weeks back, N weeks
+      from this one, default 12), term ends, notice dates and quarterly assessments due,
+      and each engagement's plan position, KPI roll-up and errors. Capacity in days a
+      week comes from .engagementrc.yaml: capacity: { default: 5, executives: { <e-mail>: 4 } }.
+      --format html writes one self-contained page (no script, no network).
   engagement lsp --stdio  Run the language server for an editor (diagnostics, completion,
                           hover, navigation, rename, quick fixes, outline) over stdio.
   engagement rules        List the rules with their default severity.

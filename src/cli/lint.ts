@@ -1,20 +1,16 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { nameExists } from '../shared/nameExists';
 import { MEMORY_PER_FILE_BYTES } from '../shared/readTextFile';
-import { findConfigFile } from '../core/config/findConfig';
-import { LineIndex } from '../core/text/lineIndex';
-import type { RuleSettings } from '../core/types';
 import type { LintArgs } from './args';
 import { findFiles } from './findFiles';
-import { readConfigFile, type ConfigFile } from './readConfigFile';
+import { ConfigCache } from './configCache';
 import type { ShardFile } from './lintShard';
 import { lintInProcess, lintInThreads } from './lintWorkers';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
-import { countBySeverity, toLintResult, type LintResult } from './lintResult';
+import { countBySeverity, type LintResult } from './lintResult';
 
 export interface LintOutcome {
   readonly stdout: string;
@@ -109,34 +105,4 @@ function statsLine(files: number, ms: number, threads: number): string {
   const peakMb = usage.maxRSS / 1024;
   const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
   return `stats: ${files} files in ${ms.toFixed(0)} ms (${perSecond.toFixed(0)} files/s) on ${threads} thread${threads === 1 ? '' : 's'}; peak memory ${peakMb.toFixed(0)} MB; cpu ${cpuMs.toFixed(0)} ms`;
-}
-
-/** Finds and reads each folder's `.engagementrc.yaml` once, keeping its own findings. */
-class ConfigCache {
-  private readonly byFolder = new Map<string, string | undefined>();
-  private readonly parsed = new Map<string, ConfigFile>();
-
-  constructor(private readonly cwd: string) {}
-
-  rulesFor(folder: string, stderr: string[]): RuleSettings {
-    let file = this.byFolder.get(folder);
-    if (!this.byFolder.has(folder)) {
-      file = findConfigFile(folder, nameExists);
-      this.byFolder.set(folder, file);
-    }
-    if (file === undefined) return {};
-    let entry = this.parsed.get(file);
-    if (!entry) {
-      entry = readConfigFile(file, this.cwd);
-      if (entry.problem) stderr.push(entry.problem);
-      this.parsed.set(file, entry);
-    }
-    return entry.config.rules;
-  }
-
-  results(): LintResult[] {
-    return [...this.parsed.entries()]
-      .filter(([, entry]) => entry.config.findings.length > 0)
-      .map(([file, entry]) => toLintResult(file, entry.config.findings, new LineIndex(entry.text)));
-  }
 }

@@ -8,6 +8,7 @@ import { runLint } from './lint';
 import { isShardThread, serveShard } from './lintWorkers';
 import { runDiff } from './diff';
 import { runLog } from './log';
+import { runPortfolio } from './portfolio';
 import { runRender } from './render';
 
 /** Entry point of the `engagement` command. Resolves to the exit code. */
@@ -50,6 +51,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     case 'log': {
       const outcome = runLog(parsed, process.cwd());
+      process.stdout.write(outcome.stdout);
+      writeProblems(outcome.stderr);
+      return outcome.exitCode;
+    }
+    case 'portfolio': {
+      const outcome = runPortfolio(parsed, process.cwd());
       process.stdout.write(outcome.stdout);
       writeProblems(outcome.stderr);
       return outcome.exitCode;

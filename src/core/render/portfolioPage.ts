@@ -1,0 +1,9 @@
+import type { Portfolio } from '../portfolioModel/portfolioTypes';
+import { renderPortfolioHtml } from './portfolioHtml';
+import { PORTFOLIO_STYLES } from './portfolioStyles';
+import { standalonePage } from './standalonePage';
+
+/** The portfolio as one self-contained page for a partners' meeting: no script, nothing fetched. */
+export function renderPortfolioPage(portfolio: Portfolio): string {
+  return standalonePage(`Portfolio on ${portfolio.today}`, renderPortfolioHtml(portfolio, { interactive: false }), PORTFOLIO_STYLES);
+}
