@@ -93,6 +93,14 @@ const targets = [
     target: 'es2022',
   },
   {
+    // Runs inside the portfolio webview, as the preview's script does.
+    entryPoints: ['src/webview/portfolio.ts'],
+    outfile: 'dist/webview/portfolio.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',

@@ -3,6 +3,7 @@ import { serveFiles, WorkspaceWatch } from './client';
 import { ChangesView, CHANGES_VIEW_ID } from './changes/changesView';
 import { registerCommands } from './commands';
 import { registerPlanStatusItem } from './planStatusItem';
+import { PortfolioPanels } from './portfolio/portfolioPanel';
 import { PreviewManager } from './preview/previewManager';
 import type { ServerConnection } from './serverConnection';
 import { EngagementTreeProvider, VIEW_ID } from './tree/engagementTree';
@@ -16,6 +17,8 @@ export interface EngagementKitApi {
   readonly tree: EngagementTreeProvider;
   readonly previews: PreviewManager;
   readonly changes: ChangesView;
+  /** The portfolio page (Open Portfolio). */
+  readonly portfolio: PortfolioPanels;
   /** The text of the plan position item for the active engagement file, and when it changes. */
   planStatusText(): string;
   readonly onDidChangePlanStatus: vscode.Event<void>;
@@ -34,10 +37,11 @@ export function activateClient(context: vscode.ExtensionContext, server: ServerC
   const tree = new EngagementTreeProvider(server, workspace);
   const previews = new PreviewManager(server, context.extensionUri);
   const status = registerPlanStatusItem(server, workspace.onDidChange);
+  const portfolio = new PortfolioPanels(server, workspace, context.extensionUri);
   // The preview of a file compared with a revision marks what changed since.
   const changes = new ChangesView(server, (uri, since, found) => previews.previewFor(uri)?.markChanges(since, found.flatMap((c) => (c.afterLine === undefined ? [] : [c.afterLine]))));
-  context.subscriptions.push(workspace, tree, previews, status, serveFiles(server), vscode.window.registerTreeDataProvider(VIEW_ID, tree), changes, vscode.window.registerTreeDataProvider(CHANGES_VIEW_ID, changes), registerCommands(server), server);
+  context.subscriptions.push(workspace, tree, previews, portfolio, status, serveFiles(server), vscode.window.registerTreeDataProvider(VIEW_ID, tree), changes, vscode.window.registerTreeDataProvider(CHANGES_VIEW_ID, changes), registerCommands(server), server);
   const ready = server.ready.then(() => void performance.mark('engagementKit/serverReady'));
   ready.catch((err: unknown) => console.error('[engagement-kit] the language server did not start', err));
-  return { server, ready, workspace, tree, previews, changes, planStatusText: () => status.text(), onDidChangePlanStatus: status.onDidChange };
+  return { server, ready, workspace, tree, previews, changes, portfolio, planStatusText: () => status.text(), onDidChangePlanStatus: status.onDidChange };
 }

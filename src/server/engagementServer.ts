@@ -1,3 +1,4 @@
+import { parseFilter } from '../shared/portfolioProtocol';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -34,6 +35,7 @@ import {
   NewEngagementRequest,
   PlanStatusRequest,
   PreviewRequest,
+  PortfolioRequest,
   ReadFileRequest,
   RescanRequest,
   RoleTemplatesRequest,
@@ -389,6 +391,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
 
   handle(DiffTextsRequest, async ({ uri, pairs }) => Promise.all(pairs.map((pair) => service.diffTexts(uri, pair.before ?? undefined, pair.after ?? undefined))));
+  handle(PortfolioRequest, async ({ filter, weeks }) => service.portfolio({ filter: parseFilter(filter), weeks }));
   handle(RoleTemplatesRequest, () => [...service.roleTemplates()]);
   handle(NewEngagementRequest, (params) => service.newEngagement(params));
 

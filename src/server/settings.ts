@@ -66,7 +66,7 @@ export class SettingsResolver {
     const [fromFile, editor] = await Promise.all([this.nearestConfig(URI.parse(folder)), this.editorSettings(uri).catch(() => undefined)]);
     const today = typeof editor?.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(editor.today) ? editor.today : undefined;
     const delay = typeof editor?.validation?.delay === 'number' && editor.validation.delay >= 0 ? Math.min(editor.validation.delay, 5_000) : DEFAULT_DELAY_MS;
-    return { rules: mergeRuleSettings(fromFile?.rules ?? {}, editor?.rules), today, delay, changeLevels: fromFile?.changeLevels ?? {} };
+    return { rules: mergeRuleSettings(fromFile?.rules ?? {}, editor?.rules), today, delay, changeLevels: fromFile?.changeLevels ?? {}, ...(fromFile ? { capacity: fromFile.capacity } : {}) };
   }
 
   /** The nearest config file at or above `folder`, read. */

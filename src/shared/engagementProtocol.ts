@@ -125,3 +125,21 @@ export interface InitializationOptions {
   /** Read files through the client (`FindFilesRequest`, `ReadFileRequest`) even when the server could read the disk. */
   readonly filesThroughClient?: boolean;
 }
+
+/** Narrows the portfolio (see `core/portfolioModel/portfolioTypes.ts`): an executive's key, a client, a role, a status. */
+export interface PortfolioFilterData {
+  readonly executive?: string;
+  readonly client?: string;
+  readonly role?: string;
+  readonly status?: 'draft' | 'proposed' | 'active' | 'paused' | 'completed' | 'ended';
+}
+
+/** The portfolio page's body (escaped HTML for the webview) and what a caller may report of it. */
+export interface PortfolioPageData {
+  readonly html: string;
+  readonly today: string;
+  readonly executives: number;
+  readonly totals: { readonly files: number; readonly shown: number; readonly active: number; readonly executivesOver: number; readonly errors: number; readonly unchecked: number };
+}
+
+export const PortfolioRequest = request<{ readonly filter?: PortfolioFilterData; readonly weeks?: number }, PortfolioPageData>('engagementKit/portfolio');

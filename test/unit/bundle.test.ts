@@ -65,7 +65,7 @@ describe('the bundles', () => {
     for (const marker of analyzerMarkers()) assert.ok(code.includes(marker), marker);
   });
 
-  for (const file of ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js']) {
+  for (const file of ['dist/extension.js', 'dist/languageClient.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js', 'dist/webview/portfolio.js']) {
     it(`ships ${file}`, () => {
       assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} is not built`);
       assert.ok(shippedByVsix(file), `${file} is not in the .vscodeignore allow-list`);

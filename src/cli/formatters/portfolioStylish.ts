@@ -32,7 +32,10 @@ export function formatPortfolioStylish(p: Portfolio, color: boolean): string {
     });
     const marks = e.weeks.map((w, i) => (w.over ? '!' : i === current ? '^' : ' ')).join('');
     const over = e.weeks.flatMap((w, i) => (w.over ? [weekLabel(p.weeks[i]!.start)] : []));
-    const summary = over.length ? paint('over', `over in ${countOf(over.length, 'week')} (${over.slice(0, 4).join(', ')}${over.length > 4 ? ', …' : ''})`) : 'within capacity';
+    const ifWon = e.weeks.filter((w) => w.overIfProposed).length;
+    const summary =
+      (over.length ? paint('over', `over in ${countOf(over.length, 'week')} (${over.slice(0, 4).join(', ')}${over.length > 4 ? ', …' : ''})`) : 'within capacity') +
+      (ifWon ? paint('warn', ` · over in ${countOf(ifWon, 'more week')} if proposals are won`) : '');
     out.push(`  ${printable(e.name).slice(0, nameWidth).padEnd(nameWidth)}  ${bars.join('')}  capacity ${daysAWeek(e.capacity)} · peak ${daysAWeek(e.peak)} · ${summary}`);
     out.push(`  ${''.padEnd(nameWidth)}  ${marks}`);
     for (const s of e.segments) {

@@ -32,6 +32,9 @@ export interface CapacityConfig {
 /** The bounds of a capacity, in days a week. */
 export const CAPACITY_RANGE = { min: 0.5, max: 7 } as const;
 
+/** Reports a problem at a place of the configuration file. */
+type Report = (pointer: string, part: 'key' | 'value', message: string, suggestion?: string) => void;
+
 const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
 const CHANGE_SETTINGS = ['breaking', 'notable', 'info', 'off'] as const;
 const KEYS = ['rules', 'diff', 'capacity'];
@@ -50,7 +53,7 @@ export function parseConfig(text: string): EngagementConfig {
   const changeLevels: Record<string, ChangeLevels[keyof ChangeLevels]> = {};
   // A map without a prototype: executives' keys are data from the file.
   const capacity: { default?: number; executives: Record<string, number> } = { executives: Object.create(null) as Record<string, number> };
-  const report = (pointer: string, part: 'key' | 'value', message: string, suggestion?: string): void => {
+  const report: Report = (pointer, part, message, suggestion) => {
     const range = parsed.sourceMap.rangeOf(pointer, part);
     findings.push(suggestion ? { ruleId: 'config', severity: 'error', message, range, suggestion } : { ruleId: 'config', severity: 'error', message, range });
   };
@@ -67,12 +70,15 @@ export function parseConfig(text: string): EngagementConfig {
   }
   readChangeLevels((root as Record<string, unknown>).diff, changeLevels, report);
   readCapacity((root as Record<string, unknown>).capacity, capacity, report);
-  const ruleMap = (root as Record<string, unknown>).rules;
-  if (ruleMap === undefined || ruleMap === null) return { rules, changeLevels, capacity, findings, broken: false };
-  if (typeof ruleMap !== 'object' || Array.isArray(ruleMap)) {
-    report('/rules', 'value', '`rules` must map rule ids to error, warning, info or off.');
-    return { rules, changeLevels, capacity, findings, broken: false };
-  }
+  readRules((root as Record<string, unknown>).rules, rules, findings, report);
+  findings.sort((a, b) => a.range.start - b.range.start);
+  return { rules, changeLevels, capacity, findings: capFindings(findings, 'config'), broken: false };
+}
+
+/** `rules: { <rule-id>: error | warning | info | off }`, each problem reported where it is written. */
+function readRules(ruleMap: unknown, rules: Record<string, RuleSetting>, findings: readonly Finding[], report: Report): void {
+  if (ruleMap === undefined || ruleMap === null) return;
+  if (typeof ruleMap !== 'object' || Array.isArray(ruleMap)) return report('/rules', 'value', '`rules` must map rule ids to error, warning, info or off.');
   const ids = RULE_CATALOG.map((r) => r.id);
   for (const [id, setting] of Object.entries(ruleMap as Record<string, unknown>)) {
     const pointer = `/rules/${escapeSegment(id)}`;
@@ -88,12 +94,10 @@ export function parseConfig(text: string): EngagementConfig {
     }
     rules[id] = setting as RuleSetting;
   }
-  findings.sort((a, b) => a.range.start - b.range.start);
-  return { rules, changeLevels, capacity, findings: capFindings(findings, 'config'), broken: false };
 }
 
 /** `diff: { levels: { <kind>: level } }`, each problem reported where it is written. */
-function readChangeLevels(diff: unknown, levels: Record<string, ChangeLevels[keyof ChangeLevels]>, report: (pointer: string, part: 'key' | 'value', message: string, suggestion?: string) => void): void {
+function readChangeLevels(diff: unknown, levels: Record<string, ChangeLevels[keyof ChangeLevels]>, report: Report): void {
   if (diff === undefined || diff === null) return;
   if (typeof diff !== 'object' || Array.isArray(diff)) return report('/diff', 'value', '`diff` must be a map with a `levels` key.');
   for (const key of Object.keys(diff)) if (key !== 'levels') report(`/diff/${escapeSegment(key)}`, 'key', `Unknown key \`${key}\` under \`diff\`; the only key is \`levels\`.`, closest(key, ['levels']));
@@ -116,7 +120,7 @@ function readChangeLevels(diff: unknown, levels: Record<string, ChangeLevels[key
 
 
 /** `capacity: { default, executives: { <email or name>: days } }`, each problem reported where it is written. */
-function readCapacity(value: unknown, capacity: { default?: number; executives: Record<string, number> }, report: (pointer: string, part: 'key' | 'value', message: string, suggestion?: string) => void): void {
+function readCapacity(value: unknown, capacity: { default?: number; executives: Record<string, number> }, report: Report): void {
   if (value === undefined || value === null) return;
   if (typeof value !== 'object' || Array.isArray(value)) return report('/capacity', 'value', '`capacity` must be a map with `default` and `executives` keys.');
   const days = (v: unknown, pointer: string, what: string): number | undefined => {

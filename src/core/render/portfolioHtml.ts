@@ -124,9 +124,11 @@ ${body}
         return `<li><span class="ek-swatch ek-c${colour.get(s.ref)}${s.tentative ? ' ek-tentative' : ''}" aria-hidden="true"></span>${this.link(s.label, s.place, `${s.label} at its commitment`)} <small>${esc(s.client)} · ${esc(daysAWeek(now))} this week${s.tentative ? ' · proposed' : ''}</small></li>`;
       })
       .join('');
-    const summary = e.weeksOver
-      ? `<strong class="ek-off-track">Over capacity in ${countOf(e.weeksOver, 'week')}</strong> · peak ${esc(daysAWeek(e.peak))}`
-      : `Within capacity · peak ${esc(daysAWeek(e.peak))}`;
+    const ifWon = e.weeks.filter((w) => w.overIfProposed).length;
+    const summary =
+      (e.weeksOver ? `<strong class="ek-off-track">Over capacity in ${countOf(e.weeksOver, 'week')}</strong>` : 'Within capacity') +
+      (ifWon ? ` · <span class="ek-at-risk">over in ${countOf(ifWon, 'more week')} if proposals are won</span>` : '') +
+      ` · peak ${esc(daysAWeek(e.peak))}`;
     return `<article class="ek-exec${e.weeksOver ? ' ek-is-over' : ''}" aria-labelledby="ek-exec-${index}">
 <h3 id="ek-exec-${index}">${esc(e.name)} <small>${esc([...e.roles, e.email].filter(Boolean).join(' · '))}</small></h3>
 <p class="ek-exec-summary">${summary} · capacity ${esc(daysAWeek(e.capacity))} · ${esc(formatDays(e.freeAhead))} free from this week on</p>

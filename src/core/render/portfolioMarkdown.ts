@@ -22,7 +22,9 @@ export function renderPortfolioMarkdown(p: Portfolio): string {
     for (const e of p.executives) {
       const over = e.weeks.flatMap((w, i) => (w.over ? [p.weeks[i]!.start] : []));
       const now = current >= 0 ? e.weeks[current]!.committed : 0;
-      out.push(`| ${md(e.name)} | ${daysAWeek(e.capacity)} | ${daysAWeek(now)} | ${daysAWeek(e.peak)} | ${over.length ? `**${over.length}**: ${over.join(', ')}` : 'none'} | ${Math.round(e.freeAhead * 100) / 100} |`);
+      const ifWon = e.weeks.filter((w) => w.overIfProposed).length;
+      const overText = `${over.length ? `**${over.length}**: ${over.join(', ')}` : 'none'}${ifWon ? `; ${ifWon} more if proposals are won` : ''}`;
+      out.push(`| ${md(e.name)} | ${daysAWeek(e.capacity)} | ${daysAWeek(now)} | ${daysAWeek(e.peak)} | ${overText} | ${Math.round(e.freeAhead * 100) / 100} |`);
     }
     out.push('');
   }

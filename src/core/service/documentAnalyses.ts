@@ -1,3 +1,4 @@
+import type { CapacityConfig } from '../config/engagementConfig';
 import { analyze, type Analysis } from '../analyze';
 import type { ChangeLevels } from '../diff/semanticDiff';
 import type { RuleSettings } from '../types';
@@ -15,6 +16,8 @@ export interface AnalysisSettings {
   readonly today: string | undefined;
   /** Levels of the semantic diff's change kinds, from `.engagementrc.yaml` (`diff.levels`). */
   readonly changeLevels?: ChangeLevels;
+  /** Executives' capacity, from `.engagementrc.yaml` (`capacity`), for the portfolio. */
+  readonly capacity?: CapacityConfig;
 }
 
 /**

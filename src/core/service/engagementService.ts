@@ -1,3 +1,5 @@
+import { portfolioOf, portfolioPageOf, type PortfolioQuery } from './portfolioOutputs';
+import type { PortfolioTotals } from '../portfolioModel/portfolioTypes';
 import { analyze, type Analysis } from '../analyze';
 import { diffEngagements, type Change } from '../diff/semanticDiff';
 import { completionsAt, type CompletionEntry } from '../editing/completions';
@@ -63,6 +65,8 @@ export interface EngagementService {
    */
   diffTexts(uri: string, before: string | undefined, after: string | undefined): Promise<Change[]>;
   addKpi(document: DocumentVersion, kpiId: string): Promise<Result<{ edit: TextEdit }>>;
+  /** The workspace's portfolio, for the editor's page: its HTML and totals. */
+  portfolio(query: PortfolioQuery): Promise<{ html: string; today: string; totals: PortfolioTotals; executives: number }>;
   roleTemplates(): readonly { role: string; title: string; kpis: string[] }[];
   newEngagement(options: { role: string; client: string; executive: string; start: string }): Result<{ text: string; fileBase: string }>;
   /** A document closed: its file on disk stands for it again. */
@@ -161,6 +165,12 @@ export function createEngagementService(host: ServiceHost): EngagementService {
       const settings = await host.settingsFor(uri);
       const analyzed = (text: string | undefined): Analysis | undefined => (text === undefined ? undefined : analyze(text, { rules: settings.rules, today: settings.today }));
       return diffEngagements(analyzed(before), analyzed(after), settings.changeLevels);
+    },
+    async portfolio(query) {
+      await workspace.ready();
+      const entries = workspace.all();
+      const settings = await Promise.all(entries.map((entry) => host.settingsFor(entry.uri)));
+      return portfolioPageOf(portfolioOf(entries, settings, query));
     },
     async kpiChoices(document) {
       const current = await analysis(document);

@@ -4,6 +4,7 @@ import { PreviewRequest } from '../../shared/engagementProtocol';
 import { parseWebviewMessage, type HostToWebview, type PreviewState } from '../../shared/previewProtocol';
 import { isEngagementDocument } from '../client';
 import { previewShell } from './previewHtml';
+import { revealLine } from '../revealLine';
 
 export const PREVIEW_VIEW_TYPE = 'engagementKit.preview';
 
@@ -137,14 +138,4 @@ export class PreviewPanel implements vscode.Disposable {
     for (const d of this.subscriptions) d.dispose();
     this.panel.dispose();
   }
-}
-
-/** Shows the line in the editor that has the file open (or opens one beside the preview). */
-async function revealLine(uri: vscode.Uri, line: number): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-  const position = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
-  editor.selection = new vscode.Selection(position, position);
-  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
