@@ -41,8 +41,12 @@ function findByKey(key: string): HTMLElement | undefined {
 /** Sections whose markup is unchanged stay as they are: no flicker, and a screen reader is not told of them again. */
 const sources = new WeakMap<Element, string>();
 
+/** The filter last changed: it keeps the focus through the update its change asked for. */
+let changedFilter: string | undefined;
+
 function update(message: PortfolioUpdate): void {
-  const focused = focusKey(document.activeElement);
+  const focused = focusKey(document.activeElement) ?? changedFilter;
+  changedFilter = undefined;
   const parsed = new DOMParser().parseFromString(`<body>${message.html}</body>`, 'text/html');
   const next = parsed.body.firstElementChild;
   const live = root.firstElementChild;
@@ -84,7 +88,9 @@ function currentFilter(): PortfolioFilterData {
 }
 
 root.addEventListener('change', (event) => {
-  if (event.target instanceof HTMLSelectElement && event.target.dataset.filter) vscode.postMessage({ type: 'filter', filter: currentFilter() });
+  if (!(event.target instanceof HTMLSelectElement) || !event.target.dataset.filter) return;
+  changedFilter = `filter:${event.target.dataset.filter}`;
+  vscode.postMessage({ type: 'filter', filter: currentFilter() });
 });
 
 // Buttons are operated with Enter and Space by the browser; bars in the charts are for the mouse (their engagements are buttons below each chart).

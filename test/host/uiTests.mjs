@@ -54,7 +54,7 @@ export async function openFile(page, name) {
 }
 
 /** Picks a colour theme through the command palette, as a person would. */
-async function pickTheme(page, theme) {
+export async function pickTheme(page, theme) {
   // Ctrl+K Ctrl+T is the color theme picker itself (the palette would also match Marketplace commands).
   await page.locator('.monaco-workbench').press('Control+K');
   await page.keyboard.press('Control+T');
