@@ -12,6 +12,7 @@ import { engagementSchema } from '../src/core/schema/engagementSchema';
 import { generateEngagement, withSchemaErrors } from './generate';
 import { historyFigures } from './history';
 import { lspLatency } from './lspLatency';
+import { PORTFOLIO_RUNS, PORTFOLIO_TODAY, portfolioFigures } from './portfolio';
 import { readExamples, writeWorkspace } from './workspace';
 
 const root = process.cwd();
@@ -174,6 +175,15 @@ async function main(): Promise<void> {
   process.stdout.write(`diff of two ${history.lines}-line engagements: ${stats(history.diffWithAnalysisMs).median.toFixed(2)} ms with analysis; log over ${history.commits} commits: ${stats(history.logMs).median.toFixed(0)} ms\n`);
   process.stdout.write(`edit to diagnostics over LSP, 5,009 lines: ours ${stats(ours!.editMs).median.toFixed(1)} ms, yaml-language-server ${stats(theirs!.editMs).median.toFixed(1)} ms, ratio ${lspRatio.toFixed(2)}×\n`);
 
+  const portfolio = portfolioFigures(root);
+  for (const row of portfolio) {
+    process.stdout.write(`portfolio of ${row.files} files, ${row.executives} executives: model ${stats(row.modelMs).median.toFixed(1)} ms, page ${stats(row.pageMs).median.toFixed(1)} ms, body ${stats(row.bodyMs).median.toFixed(1)} ms, again after an edit ${stats(row.bodyAgainMs).median.toFixed(1)} ms, cards ${row.cardBytesPerFile?.toFixed(0) ?? '?'} B/file\n`);
+  }
+  const portfolioRows = portfolio.map(
+    (r) =>
+      `| ${r.files.toLocaleString('en-US')} | ${r.executives} | ${r.overBooked} | ${fmt(stats(r.modelMs))} | ${fmt(stats(r.pageMs))} | ${fmt(stats(r.bodyMs))} | ${fmt(stats(r.bodyAgainMs))} | ${(r.pageBytes / 1024).toFixed(0)} | ${r.cardBytesPerFile === undefined ? 'n/a' : r.cardBytesPerFile.toFixed(0)} |`,
+  );
+
   const cpus = os.cpus();
   const report = `# Benchmark results
 
@@ -240,6 +250,21 @@ eight KPI targets, and the findings they bring), 30 runs:
 \`engagement log\` over a history of ${history.commits} commits, each amending the engagement (a KPI target or
 the days), written with \`git fast-import\`; a new process each run, 3 runs, ${history.amendments} amendments
 reported: ${fmt(stats(history.logMs), 0)} ms.
+
+## The portfolio
+
+Generated workspaces (made from the examples, one executive to ten files), on ${PORTFOLIO_TODAY},
+the default window of 16 weeks; ${PORTFOLIO_RUNS} runs each. "Model" is \`buildPortfolio\` from the files' cards, as the
+server builds it on every change; "page" is the self-contained HTML of \`engagement portfolio
+--format html\`; "body" is what the server sends the editor's page, and "again" the same
+after one file changed, its other items taken from the memo as the server does. "Cards" is the heap the
+cards hold per file (measured after a full collection): the work and the memory per file stay
+flat as the workspace grows. The editor's page, from an edit to the page showing it, is
+measured in VS Code by the performance suite (\`portfolioUpdateAfterEditMs\`).
+
+| files | executives | over capacity | model (ms) | page (ms) | body (ms) | again (ms) | page (KB) | cards (B/file) |
+|---:|---:|---:|---|---|---|---|---:|---:|
+${portfolioRows.join('\n')}
 
 ## Bundle sizes (minified)
 

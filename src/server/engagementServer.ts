@@ -391,7 +391,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
 
   handle(DiffTextsRequest, async ({ uri, pairs }) => Promise.all(pairs.map((pair) => service.diffTexts(uri, pair.before ?? undefined, pair.after ?? undefined))));
-  handle(PortfolioRequest, async ({ filter, weeks }) => service.portfolio({ filter: parseFilter(filter), weeks }));
+  handle(PortfolioRequest, async ({ filter, weeks, since }) => service.portfolio({ filter: parseFilter(filter), weeks, since: typeof since === 'number' ? since : undefined }));
   handle(RoleTemplatesRequest, () => [...service.roleTemplates()]);
   handle(NewEngagementRequest, (params) => service.newEngagement(params));
 

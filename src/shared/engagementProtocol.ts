@@ -1,5 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import type { Change } from '../core/diff/semanticDiff';
+import type { PortfolioPage } from '../core/service/portfolioOutputs';
 import type { TreeNode } from '../core/service/treeModel';
 
 /**
@@ -134,12 +135,7 @@ export interface PortfolioFilterData {
   readonly status?: 'draft' | 'proposed' | 'active' | 'paused' | 'completed' | 'ended';
 }
 
-/** The portfolio page's body (escaped HTML for the webview) and what a caller may report of it. */
-export interface PortfolioPageData {
-  readonly html: string;
-  readonly today: string;
-  readonly executives: number;
-  readonly totals: { readonly files: number; readonly shown: number; readonly active: number; readonly executivesOver: number; readonly errors: number; readonly unchecked: number };
-}
+/** The portfolio page: what changed since the page of generation `since` (see `core/service/portfolioOutputs.ts`), and what a caller may report of it. */
+export type PortfolioPageData = PortfolioPage;
 
-export const PortfolioRequest = request<{ readonly filter?: PortfolioFilterData; readonly weeks?: number }, PortfolioPageData>('engagementKit/portfolio');
+export const PortfolioRequest = request<{ readonly filter?: PortfolioFilterData; readonly weeks?: number; readonly since?: number }, PortfolioPageData>('engagementKit/portfolio');

@@ -5,10 +5,15 @@ import type { PortfolioFilterData } from './engagementProtocol';
  * file; each side accepts only well-formed messages from the other.
  */
 
-/** Extension → webview: the page's new body (escaped HTML, see `core/render/portfolioHtml.ts`), numbered. */
+import type { PortfolioBlockUpdate } from '../core/service/pageDiff';
+
+export type { PortfolioBlockUpdate };
+
+/** Extension → webview: the page's blocks in order, and what changed in them; numbered. */
 export interface PortfolioUpdate {
   readonly type: 'update';
-  readonly html: string;
+  readonly ids: readonly string[];
+  readonly blocks: readonly PortfolioBlockUpdate[];
   /** Counts the updates, so the page reports which one it shows. */
   readonly generation: number;
 }
@@ -75,7 +80,21 @@ export function parseFilter(value: unknown): PortfolioFilterData | undefined {
 export function parsePortfolioHostMessage(value: unknown): PortfolioHostMessage | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const m = value as Record<string, unknown>;
-  return m.type === 'update' && typeof m.html === 'string' && isCount(m.generation) ? { type: 'update', html: m.html, generation: m.generation } : undefined;
+  if (m.type !== 'update' || !isCount(m.generation) || !isStrings(m.ids) || !Array.isArray(m.blocks)) return undefined;
+  const blocks: PortfolioBlockUpdate[] = [];
+  for (const raw of m.blocks as unknown[]) {
+    if (typeof raw !== 'object' || raw === null) return undefined;
+    const b = raw as Record<string, unknown>;
+    if (typeof b.id !== 'string' || (b.html !== undefined && typeof b.html !== 'string') || (b.order !== undefined && !isStrings(b.order)) || !Array.isArray(b.items)) return undefined;
+    const items = (b.items as unknown[]).filter((i): i is { key: string; html: string } => typeof i === 'object' && i !== null && typeof (i as { key?: unknown }).key === 'string' && typeof (i as { html?: unknown }).html === 'string');
+    if (items.length !== b.items.length) return undefined;
+    blocks.push({ id: b.id, ...(b.html === undefined ? {} : { html: b.html as string }), ...(b.order === undefined ? {} : { order: b.order as string[] }), items });
+  }
+  return { type: 'update', ids: m.ids, generation: m.generation, blocks };
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 export function parsePortfolioWebviewMessage(value: unknown): PortfolioWebviewMessage | undefined {

@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 // Runs inside the portfolio webview. The content is our own escaped HTML (the CSP would block
-// any script or handler in it anyway); this script applies its positions, keeps the reader's
-// place across updates (scroll, focus), and turns clicks, keys and filter choices into messages.
+// any script or handler in it anyway), sent as blocks whose changed items alone arrive on an
+// update; this script puts them in place, applies their positions, keeps the reader's focus
+// across updates, and turns clicks, keys and filter choices into messages.
 import type { PortfolioFilterData } from '../shared/engagementProtocol';
-import { parsePortfolioHostMessage, type PortfolioState, type PortfolioUpdate, type PortfolioWebviewMessage } from '../shared/portfolioProtocol';
+import { parsePortfolioHostMessage, type PortfolioBlockUpdate, type PortfolioState, type PortfolioUpdate, type PortfolioWebviewMessage } from '../shared/portfolioProtocol';
 
 interface VsCodeApi {
   postMessage(message: PortfolioWebviewMessage): void;
@@ -38,8 +39,61 @@ function findByKey(key: string): HTMLElement | undefined {
   return undefined;
 }
 
-/** Sections whose markup is unchanged stay as they are: no flicker, and a screen reader is not told of them again. */
-const sources = new WeakMap<Element, string>();
+/** Elements made from our markup, their positions applied. A `<template>` parses table rows as rows. */
+function elementOf(html: string): HTMLElement | undefined {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const element = template.content.firstElementChild;
+  if (!(element instanceof HTMLElement)) return undefined;
+  applyPositions(element);
+  return element;
+}
+
+/** The items of a block, by key. */
+function itemsOf(slot: Element): Map<string, Element> {
+  const items = new Map<string, Element>();
+  for (const child of Array.from(slot.children)) if (child instanceof HTMLElement && child.dataset.key !== undefined) items.set(child.dataset.key, child);
+  return items;
+}
+
+/** Applies one block's changes: the whole block, or only its changed items (and their order). */
+function applyBlock(update: PortfolioBlockUpdate, existing: Element | undefined): Element | undefined {
+  if (update.html !== undefined) {
+    const element = elementOf(update.html);
+    const slot = element?.querySelector('[data-slot]');
+    if (slot) slot.replaceChildren(...update.items.flatMap((i) => elementOf(i.html) ?? []));
+    return element;
+  }
+  const slot = existing?.querySelector('[data-slot]');
+  if (!slot) return existing;
+  const items = itemsOf(slot);
+  // Changed items replace their elements where they stand; new ones wait for their place.
+  for (const item of update.items) {
+    const element = elementOf(item.html);
+    if (!element) continue;
+    items.get(item.key)?.replaceWith(element);
+    items.set(item.key, element);
+  }
+  if (update.order) placeInOrder(slot, update.order, items);
+  return existing;
+}
+
+/**
+ * Puts the items in `order` with as few moves as it takes: items that left are removed, and
+ * only an item not already after the one before it is moved. One engagement more or less in a
+ * list of a thousand is one insertion or removal, not a thousand nodes laid out again.
+ */
+function placeInOrder(slot: Element, order: readonly string[], items: ReadonlyMap<string, Element>): void {
+  const wanted = new Set(order);
+  for (const [key, element] of items) if (!wanted.has(key)) element.remove();
+  let cursor = slot.firstElementChild;
+  for (const key of order) {
+    const element = items.get(key);
+    if (!element) continue;
+    if (element === cursor) cursor = cursor.nextElementSibling;
+    else slot.insertBefore(element, cursor);
+  }
+}
 
 /** The filter last changed: it keeps the focus through the update its change asked for. */
 let changedFilter: string | undefined;
@@ -47,27 +101,20 @@ let changedFilter: string | undefined;
 function update(message: PortfolioUpdate): void {
   const focused = focusKey(document.activeElement) ?? changedFilter;
   changedFilter = undefined;
-  const parsed = new DOMParser().parseFromString(`<body>${message.html}</body>`, 'text/html');
-  const next = parsed.body.firstElementChild;
-  const live = root.firstElementChild;
-  if (next && live && live.tagName === next.tagName && live.children.length === next.children.length && Array.from(next.children).every((c, i) => c.id === live.children[i]!.id)) {
-    Array.from(next.children).forEach((section, i) => {
-      const old = live.children[i]!;
-      if (sources.get(old) === section.outerHTML) return;
-      const copy = document.importNode(section, true);
-      sources.set(copy, section.outerHTML);
-      applyPositions(copy);
-      old.replaceWith(copy);
-    });
-  } else {
-    const copies = Array.from(parsed.body.children).map((node) => {
-      const copy = document.importNode(node, true);
-      applyPositions(copy);
-      for (const section of Array.from(copy.children)) sources.set(section, section.outerHTML);
-      return copy;
-    });
-    root.replaceChildren(...copies);
+  const blocks = new Map<string, Element>();
+  // The placeholder shown before the first update is the one child without an id.
+  for (const child of Array.from(root.children))
+    if (child.id) blocks.set(child.id, child);
+    else child.remove();
+  for (const change of message.blocks) {
+    const existing = blocks.get(change.id);
+    const element = applyBlock(change, existing);
+    if (!element) continue;
+    // A block made anew takes the old one's place; the others stay the nodes they are.
+    if (existing && element !== existing) existing.replaceWith(element);
+    blocks.set(change.id, element);
   }
+  placeInOrder(root, message.ids, blocks);
   root.setAttribute('aria-busy', 'false');
   if (focused && focusKey(document.activeElement) !== focused) findByKey(focused)?.focus();
   vscode.setState({ filter: currentFilter() });
@@ -75,7 +122,7 @@ function update(message: PortfolioUpdate): void {
     type: 'rendered',
     generation: message.generation,
     executives: root.querySelectorAll('.ek-exec').length,
-    engagements: root.querySelectorAll('#kpis tbody tr').length,
+    engagements: root.querySelectorAll('#kpis tbody tr:not(.ek-total)').length,
     due: root.querySelectorAll('#due tbody tr').length,
     overWeeks: root.querySelectorAll('.ek-col.ek-over').length,
   });
@@ -95,10 +142,17 @@ root.addEventListener('change', (event) => {
 
 // Buttons are operated with Enter and Space by the browser; bars in the charts are for the mouse (their engagements are buttons below each chart).
 root.addEventListener('click', (event) => {
-  const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-uri]') : null;
+  let target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-uri]') : null;
+  // A bar opens what its engagement's button below the chart opens.
+  const segment = event.target instanceof HTMLElement && event.target.dataset.seg !== undefined ? event.target : undefined;
+  if (!target && segment) target = segment.closest('.ek-exec')?.querySelector<HTMLElement>(`li[data-seg="${segment.dataset.seg}"] [data-uri]`) ?? null;
   if (!target) return;
   event.preventDefault();
-  vscode.postMessage({ type: 'open', uri: target.dataset.uri!, line: Number(target.dataset.line ?? 0) });
+  vscode.postMessage({
+    type: 'open',
+    uri: target.dataset.uri!,
+    line: Number(target.dataset.line ?? 0),
+  });
 });
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

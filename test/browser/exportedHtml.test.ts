@@ -73,6 +73,36 @@ describe('exported HTML in Chromium', function () {
     });
   }
 
+  it('renders the portfolio as a self-contained page: bars placed, nothing clipped, nothing run or fetched', async () => {
+    const out = path.join(scratch, 'portfolio.html');
+    const result = spawnSync(process.execPath, [CLI, 'portfolio', path.join(ROOT, 'test', 'fixtures', 'portfolio'), '--format', 'html', '--today', '2026-03-04'], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    fs.writeFileSync(out, result.stdout);
+    const { page, requests, dialogs, errors } = await open(out);
+    assert.deepEqual({ requests, dialogs, errors }, { requests: [], dialogs: [], errors: [] });
+    assert.equal(await page.locator('script').count(), 0);
+    const layout = await page.evaluate(() => {
+      const box = (selector: string): DOMRect[] => Array.from(document.querySelectorAll(selector)).map((e) => e.getBoundingClientRect());
+      const chart = box('.ek-cols');
+      return {
+        charts: chart.length,
+        // Every segment has a height and lies inside its chart; every column over capacity is marked.
+        segmentsPlaced: box('.ek-seg').every((r) => r.height > 0 && chart.some((c) => r.top >= c.top - 1 && r.bottom <= c.bottom + 1 && r.left >= c.left - 1 && r.right <= c.right + 1)),
+        capacityLines: box('.ek-cap').filter((r) => r.width > 0).length,
+        terms: box('.ek-term').filter((r) => r.width > 0).length,
+        pageWidth: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+      };
+    });
+    assert.deepEqual({ ...layout, pageWidth: undefined, viewport: undefined }, { charts: 4, segmentsPlaced: true, capacityLines: 4, terms: 6, pageWidth: undefined, viewport: undefined });
+    assert.ok(layout.pageWidth <= layout.viewport, `nothing wider than the window (${layout.pageWidth} > ${layout.viewport})`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'portfolio-page.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ path: path.join(ARTIFACTS, 'portfolio-page.pdf'), format: 'A4', landscape: true });
+    assert.ok(pdf.length > 10_000);
+    await page.close();
+  });
+
   it('shows markup and script payloads as text: nothing runs, nothing is fetched', async () => {
     const out = path.join(scratch, 'hostile.html');
     render(path.join(ROOT, 'test', 'fixtures', 'hostile.engagement.yaml'), out);

@@ -41,6 +41,9 @@ export const USER_SETTINGS = {
   'git.enabled': false,
   'security.workspace.trust.enabled': false,
   'update.mode': 'none',
+  // The web workbench saves edited files after a second by default (VS Code on the desktop
+  // does not): tests of unsaved edits would race it and could leave a shared file saved mid-test.
+  'files.autoSave': 'off',
 };
 
 /**

@@ -34,7 +34,7 @@ export function runPortfolioChecks(options) {
           over: document.querySelectorAll('.ek-col.ek-over').length,
           timeline: document.querySelectorAll('#timeline .ek-term').length,
           due: document.querySelectorAll('#due tbody tr').length,
-          engagements: document.querySelectorAll('#kpis tbody tr').length,
+          engagements: document.querySelectorAll('#kpis tbody tr:not(.ek-total)').length,
         }));
         const expected = { executives: 4, over: 8, timeline: 6, due: 4, engagements: 6 };
         if (JSON.stringify(counts) !== JSON.stringify(expected)) throw new Error(`the page shows ${JSON.stringify(counts)}, not ${JSON.stringify(expected)}`);
@@ -78,7 +78,7 @@ export function runPortfolioChecks(options) {
         await portfolio.locator('body').evaluate(async () => {
           for (let i = 0; i < 600 && document.querySelectorAll('.ek-exec').length !== 1; i++) await new Promise((r) => requestAnimationFrame(r));
         });
-        const rows = await portfolio.locator('#kpis tbody tr').allInnerTexts();
+        const rows = await portfolio.locator('#kpis tbody tr:not(.ek-total)').allInnerTexts();
         if (rows.length !== 2 || !rows.every((r) => r.includes('Dana Whitfield'))) throw new Error(`filtered rows: ${rows.join(' | ')}`);
         const focusKept = await portfolio.locator('body').evaluate(() => document.activeElement?.getAttribute('data-filter'));
         if (focusKept !== 'executive') throw new Error(`the focus moved to ${focusKept} after the update`);

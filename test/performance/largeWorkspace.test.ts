@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generateEngagement } from '../../bench/generate';
 import type { EngagementKitApi } from '../../src/extension/extension';
+import type { PortfolioRendered } from '../../src/shared/portfolioProtocol';
 import { diagnosticsWhen, EXTENSION_ID, fileUri } from '../integration/helpers';
 import { FILES, filesOverloaded, median, record, ROOT, scanFigures, tenths, watchHostThread } from './figures';
 
@@ -52,6 +53,61 @@ describe(`a workspace of ${FILES.toLocaleString('en-US')} engagement files`, () 
     const overloaded = await filesOverloaded();
     assert.ok(overloaded > FILES / 2, `${overloaded} files with portfolio findings`);
     record({ ...figures, treeRootsAnsweredMs: tenths(treeMs), hostLongestBlockDuringRescanMs: hostDuringRescan.longestMs, filesOverloaded: overloaded });
+  });
+
+  it('updates the portfolio page soon after a file changes', async function () {
+    this.timeout(120_000);
+    await api.workspace.checked();
+    const panel = api.portfolio.open();
+    const rendered = (accept: (r: PortfolioRendered) => boolean): Promise<PortfolioRendered> =>
+      new Promise((resolve) => {
+        if (panel.lastRendered && accept(panel.lastRendered)) return resolve(panel.lastRendered);
+        const subscription = panel.onDidRender((r) => {
+          if (!accept(r)) return;
+          subscription.dispose();
+          resolve(r);
+        });
+      });
+    const first = await rendered((r) => r.engagements > 0);
+    assert.ok(first.executives > 50, `${first.executives} executives charted`);
+    // An active engagement whose term lies before the window: as a draft it leaves the page.
+    const uri = vscode.Uri.file(path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, 'team-01', 'engagement-0001.engagement.yaml'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    const line = document.getText().split('\n').indexOf('status: active');
+    assert.ok(line > 0, 'the file is an active engagement');
+    const delay = vscode.workspace.getConfiguration('engagementKit').get<number>('validation.delay') ?? 150;
+    const afterEdit: number[] = [];
+    const afterIndex: number[] = [];
+    const steps: string[] = [];
+    // When the server tells the client the workspace changed: the index has the edit.
+    let told: number | undefined;
+    const listener = api.workspace.onDidChange(() => (told ??= performance.now()));
+    for (let i = 0; i < 6; i++) {
+      const draft = i % 2 === 0;
+      told = undefined;
+      const started = performance.now();
+      await editor.edit((b) => b.replace(new vscode.Range(line, 8, line, document.lineAt(line).text.length), draft ? 'draft' : 'active'));
+      await rendered((r) => r.engagements === (draft ? first.engagements - 1 : first.engagements));
+      const shown = performance.now();
+      afterEdit.push(shown - started);
+      // The client's marks since the edit: each request for the page, its answer, and the page shown.
+      const marks = ['portfolioAsked', 'portfolioAnswered', 'portfolioShown'].flatMap((name) => performance.getEntriesByName(`engagementKit/${name}`).filter((e) => e.startTime >= started).map((e) => [name, e.startTime - started] as const));
+      steps.push(marks.sort((a, b) => a[1] - b[1]).map(([name, at]) => `${name}@${Math.round(at)}`).join(' '));
+      if (told !== undefined) afterIndex.push(shown - told);
+    }
+    listener.dispose();
+    record({
+      portfolioFirstRendered: { executives: first.executives, engagements: first.engagements },
+      // From the edit to the page showing it, webview included; the server first waits out its throttle.
+      portfolioUpdateAfterEditMs: { throttleMs: delay, median: tenths(median(afterEdit)), max: tenths(Math.max(...afterEdit)), each: afterEdit.map((ms) => tenths(ms)) },
+      // From the server telling the client that the workspace changed to the page showing it: the page's own part.
+      portfolioUpdateAfterIndexMs: { median: tenths(median(afterIndex)), max: tenths(Math.max(...afterIndex)), each: afterIndex.map((ms) => tenths(ms)) },
+      portfolioUpdateSteps: steps,
+    });
+    await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    panel.dispose();
   });
 
   it('publishes diagnostics for a 5,000-line file right after the throttle, on every edit', async function () {

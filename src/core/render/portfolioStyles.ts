@@ -3,6 +3,11 @@
  * the theme's chart colours in the editor and a palette that keeps 3:1 against white on a
  * static page; proposed load is hatched, so it reads without colour too.
  */
+/** The page's class: `ek-live` marks the editor's page, whose items open files. */
+export function portfolioMainClass(interactive: boolean): string {
+  return `ek-portfolio${interactive ? ' ek-live' : ''}`;
+}
+
 export const PORTFOLIO_STYLES = `
 .ek-portfolio { max-width: 1400px; }
 .ek-filters { display: flex; flex-wrap: wrap; gap: 8px 16px; margin-top: 12px; }
@@ -12,6 +17,9 @@ export const PORTFOLIO_STYLES = `
 .ek-open:focus-visible, .ek-filters select:focus-visible { outline: 2px solid var(--vscode-focusBorder, var(--ek-accent)); outline-offset: 2px; }
 .ek-where { white-space: nowrap; }
 .ek-exec { margin: 16px 0 24px; }
+/* A thousand engagements make a long page: what is off screen is not laid out until it nears the view. */
+.ek-live .ek-exec { content-visibility: auto; contain-intrinsic-size: auto 240px; }
+.ek-live #timeline, .ek-live #due, .ek-live #kpis { content-visibility: auto; contain-intrinsic-size: auto 1200px; }
 .ek-exec h3 small { font-weight: normal; margin-left: 6px; }
 .ek-exec-summary { margin: 0 0 6px; font-size: 0.9em; }
 .ek-chart { max-width: 900px; }
@@ -20,7 +28,7 @@ export const PORTFOLIO_STYLES = `
 .ek-col.ek-current { background: var(--ek-highlight); }
 .ek-stack { display: flex; flex-direction: column-reverse; height: 100%; justify-content: flex-start; }
 .ek-seg { width: 100%; min-height: 1px; border-top: 1px solid var(--ek-bg); }
-.ek-seg[data-uri] { cursor: pointer; }
+.ek-live .ek-seg { cursor: pointer; }
 .ek-over .ek-stack { box-shadow: 0 -3px 0 var(--ek-err); }
 .ek-over::after { content: "!"; position: absolute; top: -2px; left: 0; right: 0; text-align: center; color: var(--ek-err); font-weight: 700; }
 .ek-over-if .ek-stack { box-shadow: 0 -3px 0 var(--ek-warn); }
@@ -50,7 +58,7 @@ export const PORTFOLIO_STYLES = `
 .ek-portfolio .ek-weeks { height: 22px; }
 .ek-date { white-space: nowrap; }
 .ek-num { text-align: right; font-variant-numeric: tabular-nums; }
-.ek-rollup tfoot th, .ek-rollup tfoot td { font-weight: 700; border-top: 2px solid var(--ek-border); }
+.ek-rollup .ek-total th, .ek-rollup .ek-total td { font-weight: 700; border-top: 2px solid var(--ek-border); }
 caption.ek-legend { text-align: left; caption-side: top; padding: 0 0 4px; }
 @media print { .ek-filters { display: none; } .ek-exec { break-inside: avoid; } .ek-seg, .ek-swatch, .ek-term, .ek-phase-band { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;

@@ -1,5 +1,4 @@
-import { portfolioOf, portfolioPageOf, type PortfolioQuery } from './portfolioOutputs';
-import type { PortfolioTotals } from '../portfolioModel/portfolioTypes';
+import { portfolioOf, PortfolioPages, type PortfolioPage, type PortfolioQuery } from './portfolioOutputs';
 import { analyze, type Analysis } from '../analyze';
 import { diffEngagements, type Change } from '../diff/semanticDiff';
 import { completionsAt, type CompletionEntry } from '../editing/completions';
@@ -65,8 +64,8 @@ export interface EngagementService {
    */
   diffTexts(uri: string, before: string | undefined, after: string | undefined): Promise<Change[]>;
   addKpi(document: DocumentVersion, kpiId: string): Promise<Result<{ edit: TextEdit }>>;
-  /** The workspace's portfolio, for the editor's page: its HTML and totals. */
-  portfolio(query: PortfolioQuery): Promise<{ html: string; today: string; totals: PortfolioTotals; executives: number }>;
+  /** The workspace's portfolio for the editor's page: what changed since the page it was sent last (`query.since`), and totals. */
+  portfolio(query: PortfolioQuery): Promise<PortfolioPage>;
   roleTemplates(): readonly { role: string; title: string; kpis: string[] }[];
   newEngagement(options: { role: string; client: string; executive: string; start: string }): Result<{ text: string; fileBase: string }>;
   /** A document closed: its file on disk stands for it again. */
@@ -95,6 +94,9 @@ export function createEngagementService(host: ServiceHost): EngagementService {
     const { settings } = await withSettings(document);
     return documents.lastGood(document, settings);
   };
+
+  // The editor's portfolio page between requests: an edit re-renders and sends what it changed.
+  const portfolioPages = new PortfolioPages();
 
   return {
     workspace,
@@ -170,7 +172,7 @@ export function createEngagementService(host: ServiceHost): EngagementService {
       await workspace.ready();
       const entries = workspace.all();
       const settings = await Promise.all(entries.map((entry) => host.settingsFor(entry.uri)));
-      return portfolioPageOf(portfolioOf(entries, settings, query));
+      return portfolioPages.pageOf(portfolioOf(entries, settings, query), query.since);
     },
     async kpiChoices(document) {
       const current = await analysis(document);

@@ -1,7 +1,8 @@
 import { dayOf } from '../model/dates';
 import { buildPortfolio, type PortfolioSource } from '../portfolioModel/buildPortfolio';
 import type { Portfolio, PortfolioFilter, PortfolioTotals } from '../portfolioModel/portfolioTypes';
-import { renderPortfolioHtml } from '../render/portfolioHtml';
+import { RenderMemo, renderPortfolioBlocks } from '../render/portfolioHtml';
+import { diffPage, type PortfolioBlockUpdate, type SentBlock } from './pageDiff';
 import type { AnalysisSettings } from './documentAnalyses';
 import type { IndexEntry } from './indexEntry';
 
@@ -10,6 +11,8 @@ export interface PortfolioQuery {
   readonly today?: string;
   readonly weeks?: number;
   readonly filter?: PortfolioFilter;
+  /** The generation of the page the asker has: the answer is what changed since. */
+  readonly since?: number;
 }
 
 /**
@@ -30,9 +33,46 @@ export function portfolioOf(entries: readonly IndexEntry[], settings: readonly A
   return buildPortfolio(sources, { today: dayOf(today), ...weeks, filter: query.filter ?? {} });
 }
 
-/** The editor's portfolio page body, and the totals a caller may report. */
-export function portfolioPageOf(portfolio: Portfolio): { html: string; today: string; totals: PortfolioTotals; executives: number } {
-  return { html: renderPortfolioHtml(portfolio, { interactive: true }), today: portfolio.today, totals: portfolio.totals, executives: portfolio.executives.length };
+/**
+ * The editor's portfolio page as changes to the page it was sent before: `since` is the
+ * generation of that page, and `ids` the blocks in order. A page that has nothing yet (or
+ * that the server no longer knows) is sent whole.
+ */
+export interface PortfolioPage {
+  readonly generation: number;
+  readonly since?: number;
+  readonly ids: readonly string[];
+  readonly blocks: readonly PortfolioBlockUpdate[];
+  readonly today: string;
+  readonly totals: PortfolioTotals;
+  readonly executives: number;
+}
+
+/**
+ * The editor's page, kept between requests: the items rendered (a memo, so an edit re-renders
+ * the items it changed) and what the page was sent last, so that an answer carries only what
+ * changed. A thousand engagements make a page of megabytes; an edit changes a few items.
+ */
+export class PortfolioPages {
+  private readonly memo = new RenderMemo();
+  private last: { generation: number; sent: Map<string, SentBlock> } | undefined;
+  private generation = 0;
+
+  pageOf(portfolio: Portfolio, since: number | undefined): PortfolioPage {
+    const blocks = renderPortfolioBlocks(portfolio, { interactive: true, memo: this.memo });
+    const base = since !== undefined && since === this.last?.generation ? this.last : undefined;
+    const { ids, updates, sent } = diffPage(base?.sent ?? new Map(), blocks);
+    this.last = { generation: ++this.generation, sent };
+    return {
+      generation: this.generation,
+      ...(base ? { since: base.generation } : {}),
+      ids,
+      blocks: updates,
+      today: portfolio.today,
+      totals: portfolio.totals,
+      executives: portfolio.executives.length,
+    };
+  }
 }
 
 function countErrors(entry: IndexEntry): number {

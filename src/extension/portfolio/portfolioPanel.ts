@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { STYLES } from '../../core/render/styles';
-import { PORTFOLIO_STYLES } from '../../core/render/portfolioStyles';
+import { PORTFOLIO_STYLES, portfolioMainClass } from '../../core/render/portfolioStyles';
 import { PortfolioRequest, type PortfolioFilterData } from '../../shared/engagementProtocol';
 import { parseFilter, parsePortfolioWebviewMessage, type PortfolioHostMessage, type PortfolioRendered, type PortfolioState } from '../../shared/portfolioProtocol';
 import type { WorkspaceWatch } from '../client';
@@ -40,7 +40,11 @@ export class PortfolioPanels implements vscode.WebviewPanelSerializer<PortfolioS
       this.current.panel.reveal();
       return this.current;
     }
-    const panel = vscode.window.createWebviewPanel(PORTFOLIO_VIEW_TYPE, 'Portfolio', vscode.ViewColumn.Active, { enableScripts: true, enableForms: false, retainContextWhenHidden: false });
+    const panel = vscode.window.createWebviewPanel(PORTFOLIO_VIEW_TYPE, 'Portfolio', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableForms: false,
+      retainContextWhenHidden: false,
+    });
     return this.track(new PortfolioPanel(panel, {}, this.server, this.workspace, this.extensionUri));
   }
 
@@ -70,6 +74,8 @@ export class PortfolioPanel implements vscode.Disposable {
   private inFlight = false;
   private stale = false;
   private generation = 0;
+  /** The server's generation of the page the webview has: the server answers with what changed since. */
+  private shown: number | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   private readonly renderedEmitter = new vscode.EventEmitter<PortfolioRendered>();
@@ -85,7 +91,11 @@ export class PortfolioPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
   ) {
     const webviewRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    panel.webview.options = { enableScripts: true, enableForms: false, localResourceRoots: [webviewRoot] };
+    panel.webview.options = {
+      enableScripts: true,
+      enableForms: false,
+      localResourceRoots: [webviewRoot],
+    };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'engagement.svg');
     panel.title = 'Portfolio';
     this.subscriptions.push(
@@ -100,7 +110,12 @@ export class PortfolioPanel implements vscode.Disposable {
       this.renderedEmitter,
     );
     const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'portfolio.js'));
-    panel.webview.html = webviewPage(panel.webview, script, STYLES + PORTFOLIO_STYLES, '<div id="ek-root" aria-live="polite" aria-busy="true"><p class="ek-muted">Reading the workspace…</p></div>');
+    panel.webview.html = webviewPage(
+      panel.webview,
+      script,
+      STYLES + PORTFOLIO_STYLES,
+      `<main id="ek-root" class="${portfolioMainClass(true)}" aria-busy="true"><p class="ek-muted">Reading the workspace…</p></main>`,
+    );
   }
 
   /** The filters in use. */
@@ -125,11 +140,20 @@ export class PortfolioPanel implements vscode.Disposable {
     try {
       do {
         this.stale = false;
-        const page = await this.server.request(PortfolioRequest, { filter: this.filter });
+        // The page's updates are traced like the rest of the client: by performance marks alone.
+        performance.mark('engagementKit/portfolioAsked');
+        const page = await this.server.request(PortfolioRequest, { filter: this.filter, since: this.shown });
+        performance.mark('engagementKit/portfolioAnswered');
         if (!this.ready) return;
         const title = page.totals.executivesOver > 0 ? `Portfolio (${page.totals.executivesOver} over capacity)` : 'Portfolio';
-        this.panel.title = title;
-        this.post({ type: 'update', html: page.html, generation: ++this.generation });
+        if (this.panel.title !== title) this.panel.title = title;
+        if (page.since !== undefined && page.since !== this.shown) {
+          // Changes to a page the webview no longer has (it was shown again meanwhile): ask for the whole page.
+          this.stale = true;
+          continue;
+        }
+        this.shown = page.generation;
+        this.post({ type: 'update', ids: page.ids, blocks: page.blocks, generation: ++this.generation });
       } while (this.stale);
     } catch (err) {
       console.error('[engagement-kit] portfolio refresh failed', err);
@@ -147,6 +171,8 @@ export class PortfolioPanel implements vscode.Disposable {
     if (!message) return;
     switch (message.type) {
       case 'ready':
+        // A new page (first shown, shown again, reloaded) has nothing yet.
+        this.shown = undefined;
         this.ready = true;
         void this.refresh();
         break;
@@ -160,6 +186,7 @@ export class PortfolioPanel implements vscode.Disposable {
         void this.setFilter(message.filter);
         break;
       case 'rendered':
+        performance.mark('engagementKit/portfolioShown');
         this.lastRendered = message;
         this.renderedEmitter.fire(message);
         break;
