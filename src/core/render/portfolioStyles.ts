@@ -57,6 +57,8 @@ export const PORTFOLIO_STYLES = `
 .ek-portfolio .ek-overlay { grid-template-columns: minmax(200px, 32%) 1fr; }
 .ek-portfolio .ek-weeks { height: 22px; }
 .ek-date { white-space: nowrap; }
+/* Words break between words here: a name or a status is never split ("Propos ed"). */
+.ek-portfolio th, .ek-portfolio td { overflow-wrap: break-word; }
 .ek-num { text-align: right; font-variant-numeric: tabular-nums; }
 .ek-rollup .ek-total th, .ek-rollup .ek-total td { font-weight: 700; border-top: 2px solid var(--ek-border); }
 caption.ek-legend { text-align: left; caption-side: top; padding: 0 0 4px; }
