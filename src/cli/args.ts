@@ -82,7 +82,8 @@ function splitFlag(arg: string): [string, string | undefined] {
   return arg.startsWith('--') && equals > 0 ? [arg.slice(0, equals), arg.slice(equals + 1)] : [arg, undefined];
 }
 
-const isIsoDate = (value: string | undefined): value is string => value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value);
+/** The value of `--today` when it is a date as YYYY-MM-DD. */
+const isoDate = (value: string | undefined): string | undefined => (value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
 const TODAY_USAGE = { command: 'usage-error', message: '--today needs a date as YYYY-MM-DD.' } as const;
 
 /** Parses the command line by hand: a handful of flags do not need a dependency. */
@@ -130,12 +131,10 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
         maxWarnings = Number(v);
         break;
       }
-      case '--today': {
-        const v = value();
-        if (!isIsoDate(v)) return TODAY_USAGE;
-        today = v;
+      case '--today':
+        today = isoDate(value());
+        if (!today) return TODAY_USAGE;
         break;
-      }
       case '--jobs':
       case '-j': {
         const v = value();
@@ -191,12 +190,10 @@ function parseRender(args: string[]): ParsedArgs {
         }
         break;
       }
-      case '--today': {
-        const v = value();
-        if (!isIsoDate(v)) return TODAY_USAGE;
-        today = v;
+      case '--today':
+        today = isoDate(value());
+        if (!today) return TODAY_USAGE;
         break;
-      }
       case '--include-checks':
         includeChecks = true;
         break;
@@ -240,12 +237,10 @@ function parseDiff(args: string[]): ParsedArgs {
         if (!base) return { command: 'usage-error', message: '--base needs a revision: a branch, a tag or a commit.' };
         break;
       }
-      case '--today': {
-        const v = value();
-        if (!isIsoDate(v)) return TODAY_USAGE;
-        today = v;
+      case '--today':
+        today = isoDate(value());
+        if (!today) return TODAY_USAGE;
         break;
-      }
       default:
         if (flag.startsWith('-')) return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
         positional.push(flag);
@@ -277,12 +272,10 @@ function parseLog(args: string[]): ParsedArgs {
         since = value();
         if (!since) return { command: 'usage-error', message: '--since needs a date, e.g. --since 2026-01-01.' };
         break;
-      case '--today': {
-        const v = value();
-        if (!isIsoDate(v)) return TODAY_USAGE;
-        today = v;
+      case '--today':
+        today = isoDate(value());
+        if (!today) return TODAY_USAGE;
         break;
-      }
       default:
         if (flag.startsWith('-')) return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
         if (file) return { command: 'usage-error', message: 'log takes one file.' };
@@ -311,12 +304,10 @@ function parsePortfolio(args: string[], env: { isTTY: boolean; noColor: boolean 
         format = v;
         break;
       }
-      case '--today': {
-        const v = value();
-        if (!isIsoDate(v)) return TODAY_USAGE;
-        today = v;
+      case '--today':
+        today = isoDate(value());
+        if (!today) return TODAY_USAGE;
         break;
-      }
       case '--weeks': {
         const v = value();
         if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_WEEKS_AHEAD) return { command: 'usage-error', message: `--weeks needs a number of weeks from 1 to ${MAX_WEEKS_AHEAD}, e.g. --weeks 12.` };
