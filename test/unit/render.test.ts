@@ -85,7 +85,7 @@ describe('Markdown renderer', () => {
     const md = renderMarkdown(analyze(BASE), { today });
     assert.match(md, /^\| diagnostic \| 1-30 \| 2026-01-05 → 2026-02-03 \| {2}\|$/m);
     assert.match(md, /^\| process \| Sales stages \| {2}\| \*\*decide\*\* \|/m);
-    assert.match(md, /^\| Revenue \| lagging \| 50 \| – \| 80 \| day 90 \| no-data \|$/m);
+    assert.match(md, /^\| Revenue \| lagging \| 50 \| – \| 80 \| 2026-04-04 \| no-data \|$/m, 'the deadline as a date: day 90 of the plan');
   });
 
   it('keeps pipes and markup in values from breaking the tables', () => {

@@ -19,12 +19,8 @@ export function renderFindings(context: RenderContext): string {
   return `<section id="findings" class="ek-section"><h2>Checks</h2><ul class="ek-findings">${items}</ul></section>`;
 }
 
-/** Notes of the engagement and its reviews, unless redacted. */
+/** The engagement's notes, unless redacted (a review's notes are in its row of the reviews). */
 export function renderNotes(context: RenderContext): string {
-  if (context.redacted('notes')) return '';
-  const { model } = context;
-  const reviews = model.reviews.filter((r) => r.notes);
-  if (!model.notes && reviews.length === 0) return '';
-  const reviewItems = reviews.map((r) => `<li><strong>${esc(r.kind ?? 'review')} ${esc(r.date ?? '')}</strong>: ${esc(r.notes)}</li>`).join('');
-  return `<section id="notes" class="ek-section"><h2>Notes</h2>${model.notes ? `<p>${esc(model.notes)}</p>` : ''}${reviewItems ? `<ul>${reviewItems}</ul>` : ''}</section>`;
+  if (context.redacted('notes') || !context.model.notes) return '';
+  return `<section id="notes" class="ek-section"><h2>Notes</h2><p>${esc(context.model.notes)}</p></section>`;
 }

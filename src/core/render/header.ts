@@ -27,16 +27,14 @@ export function renderHeader(context: RenderContext): string {
   const { model } = context;
   const schedule = scheduleOf(model);
   const term = schedule.termStart === undefined ? 'no start date' : `${formatDay(schedule.termStart)} → ${schedule.termEnd === undefined ? 'open-ended' : formatDay(schedule.termEnd)}`;
-  const cost = context.redacted('fees') ? undefined : describeMonthlyCost(context);
   const position = planCalendar(model) ? describePlanPosition(planPosition(model, context.options.today)) : undefined;
+  // The terms (commitment, fees, notice) have a section of their own: the head says who, what and when.
   const facts: [string, string, (string | number)[]][] = [
     ['Client', [model.client?.name, model.client?.stage, model.client?.industry].filter(Boolean).join(' · '), ['client']],
     ['Executive', [model.executive?.name, model.executive?.role].filter(Boolean).join(', '), ['executive']],
     ['Status', model.status ?? '–', ['status']],
     ['Term', term, ['term']],
-    ['Commitment', describeCommitment(context) ?? 'not set', ['commitment']],
   ];
-  if (cost !== undefined) facts.push(['Estimated monthly cost', cost, ['fees']]);
   if (position) facts.push(['Today', position, ['plan']]);
   return `<header class="ek-header"${lineAttr(context.line(['title']))}>
 <h1>${esc(model.title ?? model.id ?? 'Untitled engagement')}</h1>

@@ -4,21 +4,31 @@ import { renderContext, type RenderOptions } from './context';
 import { renderFindings, renderNotes } from './findingsSummary';
 import { renderHeader } from './header';
 import { renderMatrix } from './matrix';
+import { renderReviews } from './reviews';
 import { renderScorecard } from './scorecard';
+import { renderMandate, renderTerms } from './terms';
 import { standalonePage } from './standalonePage';
 import { renderTimeline } from './timeline';
 
-/** The engagement as HTML sections (no page around it): what the preview updates in place. */
+/**
+ * The engagement as HTML sections (no page around it): what the preview updates in place,
+ * and the client's copy, in the order a client reads the agreement: the mandate, the terms,
+ * who decides what, access and reporting, the KPIs, the plan, the reviews; the findings last
+ * and only when asked for. The Markdown export has the same sections in the same order.
+ */
 export function renderBody(analysis: Analysis, options: RenderOptions): string {
   const model = analysis.model;
   if (!model) return `<main class="ek-main"><p class="ek-muted">Nothing to show yet: the file has no readable engagement.</p></main>`;
   const context = renderContext(analysis, model, options);
   return `<main class="ek-main">
 ${renderHeader(context)}
-${renderTimeline(context)}
+${renderMandate(context)}
+${renderTerms(context)}
 ${renderMatrix(context)}
-${renderScorecard(context)}
 ${renderAccessAndReporting(context)}
+${renderScorecard(context)}
+${renderTimeline(context)}
+${renderReviews(context)}
 ${renderNotes(context)}
 ${renderFindings(context)}
 </main>`;

@@ -45,7 +45,8 @@ export function renderScorecard(context: RenderContext): string {
       const share = latest !== undefined && kpi.baseline !== undefined && kpi.target !== undefined ? shareOfWay(latest, kpi.baseline, kpi.target) : undefined;
       const bar = share === undefined ? '<span class="ek-muted">–</span>' : `<div class="ek-bar" role="progressbar" aria-valuenow="${Math.round(share * 100)}" aria-valuemin="0" aria-valuemax="100"><span${context.style(`width:${(share * 100).toFixed(1)}%`)}></span></div>`;
       const due = deadlineDay(kpi.by, schedule);
-      const deadline = kpi.by ? `${esc(kpi.by)}${/^day /.test(kpi.by) && due !== undefined ? ` <small>${formatDay(due)}</small>` : ''}` : '–';
+      // A date everywhere: "day 90" is the plan's, the date is what the client reads.
+      const deadline = due !== undefined ? `${formatDay(due)}${/^day /.test(kpi.by ?? '') ? ` <small>${esc(kpi.by)}</small>` : ''}` : kpi.by ? esc(kpi.by) : '–';
       return `<tr${lineAttr(context.line(kpi.path))}>
 <th scope="row">${esc(kpi.name ?? kpi.id ?? '')}<small class="ek-type">${esc(kpi.type ?? '')}</small></th>
 <td>${esc(formatAmount(kpi.baseline, kpi.unit))}</td><td>${esc(formatAmount(latest, kpi.unit))}</td><td>${esc(formatAmount(kpi.target, kpi.unit))}</td>

@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { dayOf } from '../../src/core/model/dates';
+import { renderMarkdown } from '../../src/core/render/markdown';
+import { renderHtmlDocument } from '../../src/core/render/renderHtml';
+import { ROOT } from './helpers';
+
+const today = dayOf('2026-05-01');
+const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.engagement.yaml'));
+const read = (name: string): string => fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8');
+/** The text a reader sees in a page: tags dropped, entities of ours undone. */
+const textOf = (html: string): string => html.replace(/<style>[^]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+
+describe('the client copy', () => {
+  for (const example of EXAMPLES) {
+    it(`has the same sections in HTML and Markdown, in the order a client reads them: ${example}`, () => {
+      for (const includeChecks of [false, true]) {
+        const analysis = analyze(read(example), { today: '2026-05-01' });
+        const html = renderHtmlDocument(analysis, { today, includeChecks });
+        const markdown = renderMarkdown(analysis, { today, includeChecks });
+        const htmlSections = [...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
+        const markdownSections = [...markdown.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+        assert.deepEqual(markdownSections, htmlSections);
+        const order = ['Mandate', 'Terms', 'Authority matrix', 'Access', 'Reporting', 'KPI scorecard', '90-day plan', 'Reviews', 'Notes', 'Checks'];
+        const positions = htmlSections.map((s) => order.indexOf(s!));
+        assert.ok(positions.every((p) => p >= 0) && positions.every((p, i) => i === 0 || p > positions[i - 1]!), `sections in order: ${htmlSections.join(', ')}`);
+        assert.equal(htmlSections.includes('Checks'), includeChecks, "the findings are the team's: only when asked for");
+      }
+    });
+  }
+
+  it('says everything the client agreed to: objectives, out of scope, notice, surges, fees, deadlines as dates, reviews with their scores', () => {
+    const analysis = analyze(read('corvid-cso.engagement.yaml'), { today: '2026-05-01' });
+    const html = textOf(renderHtmlDocument(analysis, { today }));
+    const markdown = renderMarkdown(analysis, { today });
+    for (const text of [html, markdown]) {
+      assert.match(text, /Most reps at quota by the third quarter/);
+      assert.match(text, /Channel partner programme/);
+      assert.match(text, /45 days; notice by 2026-08-27 to end the term on its date/);
+      assert.match(text, /1,900 GBP a day/);
+      assert.match(text, /12,000 GBP for Reps at or above quota/);
+      assert.match(text, /Estimated monthly cost/);
+      assert.match(text, /2026-04-10/);
+      assert.match(text, /3 \/ 5/);
+      assert.match(text, /Quota attainment moving; keep three days a week through the summer\./);
+    }
+    const northwind = analyze(read('northwind-cro.engagement.yaml'), { today: '2026-05-01' });
+    for (const text of [textOf(renderHtmlDocument(northwind, { today })), renderMarkdown(northwind, { today })]) {
+      assert.match(text, /surge\\?: 4 days a week from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/, 'every surge with its dates');
+      assert.doesNotMatch(text.replace(/<small>day \d+<\/small>/g, ''), /\| day \d+ \|/, 'no deadline as a plan day alone');
+    }
+  });
+
+  it('leaves out what is redacted, everywhere', () => {
+    const analysis = analyze(read('corvid-cso.engagement.yaml'), { today: '2026-05-01' });
+    for (const render of [(o: object) => textOf(renderHtmlDocument(analysis, { today, ...o })), (o: object) => renderMarkdown(analysis, { today, ...o })]) {
+      const copy = render({ redact: ['fees', 'notes'], includeChecks: true });
+      for (const secret of ['1,900', '1900', '12,000', 'Estimated monthly cost', 'Retainer', 'Quota attainment moving']) assert.ok(!copy.includes(secret), `${secret} is redacted`);
+      assert.match(copy, /45 days; notice by/, 'the rest of the terms stay');
+    }
+  });
+});
