@@ -106,8 +106,9 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // `engagement lsp` runs the server's own bundle, beside this one.
-    external: ['./server.js'],
+    // `engagement lsp` runs the server's own bundle, beside this one; a PDF is printed through
+    // playwright-core as installed (a dependency), loaded only when one is asked for.
+    external: ['./server.js', 'playwright-core'],
     banner: { js: '#!/usr/bin/env node' },
   },
   {

@@ -20,7 +20,11 @@ export interface RenderArgs {
   readonly command: 'render';
   readonly file: string;
   readonly output?: string;
-  readonly format: 'html' | 'md';
+  readonly format: 'html' | 'md' | 'pdf';
+  /** For a PDF: the paper, portrait or landscape (auto: landscape when the content is wider), and the browser that prints. */
+  readonly paper: 'a4' | 'letter';
+  readonly orientation: 'auto' | 'portrait' | 'landscape';
+  readonly browser?: string;
   readonly redact: ('fees' | 'notes')[];
   /** Add the findings (left out of a copy by default: they are the team's). */
   readonly includeChecks: boolean;
@@ -162,7 +166,10 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
 function parseRender(args: string[]): ParsedArgs {
   let file: string | undefined;
   let output: string | undefined;
-  let format: 'html' | 'md' = 'html';
+  let format: RenderArgs['format'] = 'html';
+  let paper: RenderArgs['paper'] = 'a4';
+  let orientation: RenderArgs['orientation'] = 'auto';
+  let browser: string | undefined;
   let today: string | undefined;
   const redact: ('fees' | 'notes')[] = [];
   let includeChecks = false;
@@ -179,10 +186,26 @@ function parseRender(args: string[]): ParsedArgs {
       case '--format':
       case '-f': {
         const v = value();
-        if (v !== 'html' && v !== 'md') return { command: 'usage-error', message: 'render --format must be html or md.' };
+        if (v !== 'html' && v !== 'md' && v !== 'pdf') return { command: 'usage-error', message: 'render --format must be html, md or pdf.' };
         format = v;
         break;
       }
+      case '--paper': {
+        const v = value()?.toLowerCase();
+        if (v !== 'a4' && v !== 'letter') return { command: 'usage-error', message: '--paper must be a4 or letter.' };
+        paper = v;
+        break;
+      }
+      case '--orientation': {
+        const v = value();
+        if (v !== 'auto' && v !== 'portrait' && v !== 'landscape') return { command: 'usage-error', message: '--orientation must be auto, portrait or landscape.' };
+        orientation = v;
+        break;
+      }
+      case '--browser':
+        browser = value();
+        if (!browser) return { command: 'usage-error', message: '--browser needs the path of Chrome, Chromium or Edge.' };
+        break;
       case '--redact': {
         for (const field of (value() ?? '').split(',').filter(Boolean)) {
           if (field !== 'fees' && field !== 'notes') return { command: 'usage-error', message: `--redact takes fees and/or notes (found \`${field}\`).` };
@@ -204,7 +227,8 @@ function parseRender(args: string[]): ParsedArgs {
     }
   }
   if (!file) return { command: 'usage-error', message: 'render needs a file: engagement render <file> -o plan.html' };
-  return { command: 'render', file, output, format, redact, includeChecks, today };
+  if (format === 'pdf' && !output) return { command: 'usage-error', message: 'a PDF goes to a file: engagement render <file> --format pdf -o plan.pdf' };
+  return { command: 'render', file, output, format, paper, orientation, ...(browser ? { browser } : {}), redact, includeChecks, today };
 }
 
 function parseDiff(args: string[]): ParsedArgs {
@@ -339,10 +363,13 @@ Usage:
   engagement lint [paths or globs…] [options]
       Check *.engagement.yaml / *.engagement.yml files. Without paths, every such
       file under the current folder (node_modules and .git are skipped).
-  engagement render <file> [-o out.html] [--format html|md] [--redact fees,notes]
+  engagement render <file> [-o out.html] [--format html|md|pdf] [--redact fees,notes]
                           [--include-checks] [--today YYYY-MM-DD]
-      Write the plan, authority matrix and KPI scorecard as one self-contained HTML
-      file (no script, no network, print-ready) or as Markdown. Default: stdout.
+                          [--paper a4|letter] [--orientation auto|portrait|landscape] [--browser <path>]
+      Write the client's copy (mandate, terms, authority, access and reporting, KPIs,
+      plan, reviews) as one self-contained HTML file (no script, no network, print-ready),
+      as Markdown, or as a PDF printed by an installed Chrome, Chromium or Edge (-o needed;
+      landscape when the content is wider than portrait; each page numbered). Default: stdout.
       The findings are left out unless --include-checks; a redacted field's values
       appear nowhere, findings included. -o never overwrites the engagement itself.
   engagement diff <base> <revision> [--format stylish|json|markdown|github|html] [--fail-on <level>]

@@ -8,6 +8,9 @@ import type { RenderArgs } from './args';
 import { describeFsError } from '../shared/fsErrors';
 import { readConfigFile } from './readConfigFile';
 import { readTextFile } from '../shared/readTextFile';
+import { dayOf, formatDay } from '../core/model/dates';
+import { findBrowser } from './findBrowser';
+import { printPdf } from './printPdf';
 
 export interface RenderOutcome {
   readonly stdout: string;
@@ -38,12 +41,24 @@ export async function runRender(args: RenderArgs, cwd: string): Promise<RenderOu
     relativePath: () => args.file,
     pause: async () => undefined,
   });
-  const exported = await service.exportDocument({ uri: pathToFileURL(file).href, version: 1, getText: () => decoded.text }, { format: args.format, redact: args.redact, includeChecks: args.includeChecks });
+  const document = { uri: pathToFileURL(file).href, version: 1, getText: () => decoded.text };
+  const exported = await service.exportDocument(document, { format: args.format === 'md' ? 'md' : 'html', redact: args.redact, includeChecks: args.includeChecks });
   if ('error' in exported) {
     return { stdout: '', stderr: [`${args.file}: no readable engagement to render; run \`engagement lint ${args.file}\` to see why.`], exitCode: 1 };
   }
-  const content = exported.text;
-  if (!args.output) return { stdout: content, stderr: [], exitCode: 0 };
+  let content: string | Buffer = exported.text;
+  if (args.format === 'pdf') {
+    const browser = findBrowser(args.browser);
+    if ('problem' in browser) return { stdout: '', stderr: [browser.problem], exitCode: 2 };
+    const model = (await service.analysis(document)).model;
+    const footer = { client: model?.client?.name ?? '', title: model?.title ?? model?.id ?? args.file, date: formatDay(dayOf(args.today)) };
+    try {
+      content = (await printPdf(exported.text, { browser: browser.path, paper: args.paper, orientation: args.orientation, footer })).pdf;
+    } catch (err) {
+      return { stdout: '', stderr: [`the browser at ${browser.path} could not print the PDF: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`], exitCode: 2 };
+    }
+  }
+  if (!args.output) return { stdout: String(content), stderr: [], exitCode: 0 };
   const problem = writeOutput(file, path.resolve(cwd, args.output), content);
   return problem ? { stdout: '', stderr: [`${args.output}: ${problem}`], exitCode: 2 } : { stdout: '', stderr: [], exitCode: 0 };
 }
@@ -54,7 +69,7 @@ export async function runRender(args: RenderArgs, cwd: string): Promise<RenderOu
  * itself (a slip of `-o` would lose it) and anything but a regular file: a pipe would block
  * the run, a device would take the page. Returns the problem in words, or undefined.
  */
-function writeOutput(input: string, output: string, content: string): string | undefined {
+function writeOutput(input: string, output: string, content: string | Buffer): string | undefined {
   let existing: fs.Stats | undefined;
   try {
     existing = fs.statSync(output);

@@ -28,6 +28,8 @@ export function paths() {
     chromium: '/usr/bin/chromium',
     // A language client that is not VS Code, for the server's stdio transport.
     neovim: '/usr/bin/nvim',
+    // Turns printed PDFs into pages to look at (pdftoppm) and text to check (pdftotext).
+    pdftoppm: '/usr/bin/pdftoppm',
   };
 }
 
@@ -62,6 +64,7 @@ function ensureDebianPackages(p) {
   const missing = [];
   if (!existsSync(p.chromium)) missing.push('chromium');
   if (!existsSync(p.neovim)) missing.push('neovim');
+  if (!existsSync(p.pdftoppm)) missing.push('poppler-utils');
   if (!existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev');
   if (missing.length === 0) return;
   console.log(`Installing Debian packages: ${missing.join(' ')}`);

@@ -40,8 +40,16 @@ describe('workspace trust', () => {
    * which the product never calls. So `child_process` may appear in those bundles and the
    * command line's, and in the product's own code only in those two files.
    */
+  it('starts a browser only to print a PDF, from one file of the command line', () => {
+    const own = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name));
+    const printing = own(path.join(ROOT, 'src')).filter((file) => /require\(['"]playwright-core['"]\)|^import (?!type\b)[^;]*['"]playwright-core['"]/m.test(fs.readFileSync(file, 'utf8')));
+    assert.deepEqual(printing.map((f) => path.relative(ROOT, f)), [path.join('src', 'cli', 'printPdf.ts')]);
+    // Not bundled: loaded as installed, and only by the command line.
+    for (const bundle of ['dist/cli.js', 'dist/server.js', 'dist/extension.js', 'dist/web/server.js']) assert.doesNotMatch(fs.readFileSync(path.join(ROOT, bundle), 'utf8'), /class Chromium\b|chromium\.launch\(\)/, bundle);
+  });
+
   it('starts no process but its server, and git for the command line', () => {
-    for (const bundle of ['dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js']) {
+    for (const bundle of ['dist/web/extension.js', 'dist/web/server.js', 'dist/webview/preview.js', 'dist/webview/portfolio.js']) {
       assert.doesNotMatch(fs.readFileSync(path.join(ROOT, bundle), 'utf8'), /child_process/, bundle);
     }
     const own = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name));

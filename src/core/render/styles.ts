@@ -101,7 +101,16 @@ span.ek-level { display: inline-block; padding: 0 6px; border-radius: 3px; }
 @media (max-width: 700px) { .ek-columns, .ek-plan-items { grid-template-columns: 1fr; } }
 @media print {
   :root { --ek-fg: #000; --ek-bg: #fff; --ek-muted: #555; --ek-border: #bbb; --ek-band: #f2f2f2; }
-  body { padding: 0; font-size: 11pt; }
+  body { padding: 0; font-size: 10pt; }
+  /* On paper nothing scrolls: tables take the page's width, words break only between words
+     (a table grows to its longest word, and the page turns to landscape when that is wider),
+     and column heads wrap. */
+  .ek-scroll { overflow: visible; }
+  th, td, .ek-facts dd, .ek-items li, .ek-reporting li, .ek-findings li, .ek-goal span { overflow-wrap: break-word; }
+  thead th { white-space: normal; }
+  .ek-matrix thead th { vertical-align: bottom; }
+  .ek-level { white-space: nowrap; }
+  h2, h3 { break-after: avoid; }
   .ek-section { break-inside: avoid-page; }
   tr, .ek-phase-row { break-inside: avoid; }
   .ek-phase, .ek-activity, .ek-decide, .ek-bar span, .ek-kind-diagnostic, .ek-kind-build, .ek-kind-execute, .ek-today { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -1,0 +1,99 @@
+/// <reference lib="dom" />
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { contentWidthPx } from '../../src/cli/printPdf';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'pdf');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Points of each paper, portrait, as pdfinfo reports them (Chromium rounds A4 up a little). */
+const POINTS = { a4: [595.92, 842.88], letter: [612, 792] } as const;
+
+function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CHROME_PATH: '' } });
+}
+
+/** Page count and size of a PDF, from pdfinfo. */
+function pdfInfo(file: string): { pages: number; width: number; height: number } {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+  return { pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), width: Number(size[1]), height: Number(size[2]) };
+}
+
+const engagements = [
+  ...fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.engagement.yaml')).map((f) => path.join(ROOT, 'examples', f)),
+  path.join(ROOT, 'test', 'fixtures', 'six-parties.engagement.yaml'),
+];
+
+describe('the client copy on paper', function () {
+  this.timeout(120_000);
+  let browser: Browser;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-pdf-'));
+
+  before(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  });
+  after(async () => {
+    await browser?.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  for (const file of engagements) {
+    const name = path.basename(file, '.engagement.yaml');
+    it(`prints ${name} on A4 and Letter: nothing wider than the page, words whole, every page numbered`, async () => {
+      // The page as the browser lays it out for paper: print styles, the width a page leaves.
+      const html = path.join(scratch, `${name}.html`);
+      assert.equal(cli(['render', file, '-o', html, '--today', '2026-03-18']).status, 0);
+      for (const paper of ['a4', 'letter'] as const) {
+        const out = path.join(ARTIFACTS, `${name}-${paper}.pdf`);
+        const printed = cli(['render', file, '--format', 'pdf', '--paper', paper, '-o', out, '--today', '2026-03-18', '--browser', CHROMIUM]);
+        assert.equal(printed.status, 0, printed.stderr);
+        const info = pdfInfo(out);
+        const landscape = info.width > info.height;
+        assert.deepEqual([Math.min(info.width, info.height), Math.max(info.width, info.height)], POINTS[paper], `${paper} paper`);
+        assert.ok(info.pages >= 2, `${info.pages} pages`);
+
+        const page = await browser.newPage({ viewport: { width: Math.floor(contentWidthPx(paper, landscape)), height: 1000 } });
+        await page.emulateMedia({ media: 'print' });
+        await page.goto(`file://${html}`);
+        const layout = await page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          const outside = Array.from(document.querySelectorAll('main *'))
+            .filter((e) => e.getBoundingClientRect().right > width + 1 || e.getBoundingClientRect().left < -1)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent?.slice(0, 40)}`);
+          const breaking = Array.from(document.querySelectorAll('main th, main td, main dd, main li')).filter((e) => getComputedStyle(e).overflowWrap === 'anywhere' || getComputedStyle(e).wordBreak === 'break-all').length;
+          return { outside, breaking, scrollWidth: document.documentElement.scrollWidth, width };
+        });
+        assert.deepEqual(layout.outside, [], `${paper}${landscape ? ', landscape' : ''}: elements outside the page`);
+        assert.ok(layout.scrollWidth <= layout.width + 1, `${layout.scrollWidth} px of content on ${layout.width} px`);
+        assert.equal(layout.breaking, 0, 'no cell may break a word anywhere');
+        await page.close();
+
+        const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+        assert.match(text, new RegExp(`page 1 of ${info.pages}`), 'each page is numbered');
+        assert.match(text, /2026-03-18/, 'and dated');
+        assert.doesNotMatch(text, /\bChecks\b/, "the findings are the team's, not the client's");
+        execFileSync('pdftoppm', ['-png', '-r', '60', out, path.join(ARTIFACTS, `${name}-${paper}`)]);
+        if (name === 'six-parties') assert.ok(landscape, 'six parties do not fit a portrait page: landscape');
+      }
+    });
+  }
+
+  it('says plainly when no browser can print, and writes nothing', () => {
+    const out = path.join(scratch, 'none.pdf');
+    const missing = cli(['render', engagements[0]!, '--format', 'pdf', '-o', out, '--browser', '/nonexistent/chrome']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /--browser names \/nonexistent\/chrome, which is not a program here\./);
+    assert.equal(fs.existsSync(out), false);
+    const noOutput = cli(['render', engagements[0]!, '--format', 'pdf']);
+    assert.equal(noOutput.status, 2);
+    assert.match(noOutput.stderr, /a PDF goes to a file/);
+  });
+});
