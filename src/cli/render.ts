@@ -11,6 +11,8 @@ import { readTextFile } from '../shared/readTextFile';
 import { dayOf, formatDay } from '../core/model/dates';
 import { findBrowser } from './findBrowser';
 import { printPdf } from './printPdf';
+import type { ExportConfig } from '../core/config/engagementConfig';
+import { logoDataUri, MAX_LOGO_BYTES, type Brand } from '../core/render/branding';
 
 export interface RenderOutcome {
   readonly stdout: string;
@@ -29,10 +31,14 @@ export async function runRender(args: RenderArgs, cwd: string): Promise<RenderOu
   if ('error' in decoded) return { stdout: '', stderr: [`${args.file}: ${decoded.error}`], exitCode: 2 };
   const configFile = findConfigFile(path.dirname(file), nameExists);
   let rules = {};
+  let brand: Brand | undefined;
   if (configFile) {
     const config = readConfigFile(configFile, cwd);
     if (config.problem) return { stdout: '', stderr: [config.problem], exitCode: 2 };
     rules = config.config.rules;
+    const branded = args.format === 'md' ? {} : brandOf(config.config.export, configFile, cwd);
+    if ('problem' in branded) return { stdout: '', stderr: [branded.problem], exitCode: 2 };
+    brand = branded.brand;
   }
   const service = createEngagementService({
     findEngagementFiles: async () => [],
@@ -42,7 +48,7 @@ export async function runRender(args: RenderArgs, cwd: string): Promise<RenderOu
     pause: async () => undefined,
   });
   const document = { uri: pathToFileURL(file).href, version: 1, getText: () => decoded.text };
-  const exported = await service.exportDocument(document, { format: args.format === 'md' ? 'md' : 'html', redact: args.redact, includeChecks: args.includeChecks });
+  const exported = await service.exportDocument(document, { format: args.format === 'md' ? 'md' : 'html', redact: args.redact, includeChecks: args.includeChecks, ...(brand ? { brand } : {}) });
   if ('error' in exported) {
     return { stdout: '', stderr: [`${args.file}: no readable engagement to render; run \`engagement lint ${args.file}\` to see why.`], exitCode: 1 };
   }
@@ -61,6 +67,27 @@ export async function runRender(args: RenderArgs, cwd: string): Promise<RenderOu
   if (!args.output) return { stdout: String(content), stderr: [], exitCode: 0 };
   const problem = writeOutput(file, path.resolve(cwd, args.output), content);
   return problem ? { stdout: '', stderr: [`${args.output}: ${problem}`], exitCode: 2 } : { stdout: '', stderr: [], exitCode: 0 };
+}
+
+/** The look `.engagementrc.yaml` gives exports: its logo read (relative to the file) and turned into data, and its accent. */
+function brandOf(config: ExportConfig, configFile: string, cwd: string): { brand?: Brand } | { problem: string } {
+  if (!config.logo && !config.accent) return {};
+  let logo: string | undefined;
+  if (config.logo) {
+    const file = path.resolve(path.dirname(configFile), config.logo);
+    const shown = path.relative(cwd, file) || file;
+    let bytes: Buffer;
+    try {
+      if (fs.statSync(file).size > MAX_LOGO_BYTES) return { problem: `${shown}: the logo is larger than ${MAX_LOGO_BYTES / 1024} KB.` };
+      bytes = fs.readFileSync(file);
+    } catch (err) {
+      return { problem: `${shown} (export.logo in ${path.relative(cwd, configFile) || configFile}): ${describeFsError(err)}` };
+    }
+    const converted = logoDataUri(bytes, file);
+    if ('problem' in converted) return { problem: `${shown}: ${converted.problem}` };
+    logo = converted.uri;
+  }
+  return { brand: { ...(logo ? { logo } : {}), ...(config.accent ? { accent: config.accent } : {}) } };
 }
 
 /**

@@ -144,7 +144,7 @@ describe('capacity in .engagementrc.yaml', () => {
 
   it('is described by the configuration schema', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'engagementrc.schema.json'), 'utf8')) as { properties: Record<string, { properties?: Record<string, unknown> }> };
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['capacity', 'diff', 'rules']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['capacity', 'diff', 'export', 'rules']);
     assert.deepEqual(Object.keys(schema.properties.capacity!.properties!).sort(), ['default', 'executives']);
   });
 });

@@ -1,4 +1,5 @@
 import { CHANGE_KINDS, isChangeKind } from '../diff/changeKinds';
+import { ACCENT } from '../render/branding';
 import type { ChangeLevels } from '../diff/semanticDiff';
 import { capFindings } from '../policy';
 import { LIMITS } from '../yaml/limits';
@@ -17,6 +18,8 @@ export interface EngagementConfig {
   readonly changeLevels: ChangeLevels;
   /** Days a week each executive can give, for the portfolio (`capacity: { default: 5, executives: { <email or name>: 4 } }`). */
   readonly capacity: CapacityConfig;
+  /** The consultancy's look on exports: a logo file (relative to the configuration file) and an accent colour. */
+  readonly export: ExportConfig;
   /** Problems in the configuration file itself (rule id `config`), placed in that file. */
   readonly findings: readonly Finding[];
   /** True when the file is not valid YAML, so none of its settings could be read. */
@@ -29,6 +32,11 @@ export interface CapacityConfig {
   readonly executives: Readonly<Record<string, number>>;
 }
 
+export interface ExportConfig {
+  readonly logo?: string;
+  readonly accent?: string;
+}
+
 /** The bounds of a capacity, in days a week. */
 export const CAPACITY_RANGE = { min: 0.5, max: 7 } as const;
 
@@ -37,7 +45,7 @@ type Report = (pointer: string, part: 'key' | 'value', message: string, suggesti
 
 const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
 const CHANGE_SETTINGS = ['breaking', 'notable', 'info', 'off'] as const;
-const KEYS = ['rules', 'diff', 'capacity'];
+const KEYS = ['rules', 'diff', 'capacity', 'export'];
 
 /**
  * Reads `.engagementrc.yaml` text: `rules: { <rule-id>: error | warning | info | off }`,
@@ -53,26 +61,28 @@ export function parseConfig(text: string): EngagementConfig {
   const changeLevels: Record<string, ChangeLevels[keyof ChangeLevels]> = {};
   // A map without a prototype: executives' keys are data from the file.
   const capacity: { default?: number; executives: Record<string, number> } = { executives: Object.create(null) as Record<string, number> };
+  const exported: { logo?: string; accent?: string } = {};
   const report: Report = (pointer, part, message, suggestion) => {
     const range = parsed.sourceMap.rangeOf(pointer, part);
     findings.push(suggestion ? { ruleId: 'config', severity: 'error', message, range, suggestion } : { ruleId: 'config', severity: 'error', message, range });
   };
-  if (findings.some((f) => f.severity === 'error')) return { rules, changeLevels, capacity, findings, broken: parsed.syntaxErrors.some((f) => f.severity === 'error') };
+  if (findings.some((f) => f.severity === 'error')) return { rules, changeLevels, capacity, export: exported, findings, broken: parsed.syntaxErrors.some((f) => f.severity === 'error') };
 
   const root = parsed.value;
-  if (root === undefined || root === null) return { rules, changeLevels, capacity, findings, broken: false };
+  if (root === undefined || root === null) return { rules, changeLevels, capacity, export: exported, findings, broken: false };
   if (typeof root !== 'object' || Array.isArray(root)) {
     report('', 'value', 'The configuration must be a map with a `rules` key.');
-    return { rules, changeLevels, capacity, findings, broken: false };
+    return { rules, changeLevels, capacity, export: exported, findings, broken: false };
   }
   for (const key of Object.keys(root)) {
-    if (!KEYS.includes(key)) report(`/${key}`, 'key', `Unknown key \`${key}\` in ${CONFIG_FILE_NAME}; the keys are \`rules\`, \`diff\` and \`capacity\`.`, closest(key, KEYS));
+    if (!KEYS.includes(key)) report(`/${key}`, 'key', `Unknown key \`${key}\` in ${CONFIG_FILE_NAME}; the keys are \`rules\`, \`diff\`, \`capacity\` and \`export\`.`, closest(key, KEYS));
   }
   readChangeLevels((root as Record<string, unknown>).diff, changeLevels, report);
   readCapacity((root as Record<string, unknown>).capacity, capacity, report);
+  readExport((root as Record<string, unknown>).export, exported, report);
   readRules((root as Record<string, unknown>).rules, rules, findings, report);
   findings.sort((a, b) => a.range.start - b.range.start);
-  return { rules, changeLevels, capacity, findings: capFindings(findings, 'config'), broken: false };
+  return { rules, changeLevels, capacity, export: exported, findings: capFindings(findings, 'config'), broken: false };
 }
 
 /** `rules: { <rule-id>: error | warning | info | off }`, each problem reported where it is written. */
@@ -143,4 +153,20 @@ function readCapacity(value: unknown, capacity: { default?: number; executives: 
 /** How an executive's e-mail or name is compared: trimmed, lower-case, single spaces. */
 export function normalizeWho(who: string): string {
   return who.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** `export: { logo: <file>, accent: <#rrggbb> }`, each problem reported where it is written. */
+function readExport(value: unknown, out: { logo?: string; accent?: string }, report: Report): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'object' || Array.isArray(value)) return report('/export', 'value', '`export` must be a map with `logo` and `accent` keys.');
+  for (const key of Object.keys(value)) if (key !== 'logo' && key !== 'accent') report(`/export/${escapeSegment(key)}`, 'key', `Unknown key \`${key}\` under \`export\`; the keys are \`logo\` and \`accent\`.`, closest(key, ['logo', 'accent']));
+  const map = value as Record<string, unknown>;
+  if (map.logo !== undefined) {
+    if (typeof map.logo !== 'string' || !/\.(png|jpe?g|svg)$/i.test(map.logo) || /^[a-z][a-z0-9+.-]*:/i.test(map.logo)) report('/export/logo', 'value', '`export.logo` must name a PNG, JPEG or SVG file beside this one (a path, not a URL: nothing is fetched).');
+    else out.logo = map.logo;
+  }
+  if (map.accent !== undefined) {
+    if (typeof map.accent !== 'string' || !ACCENT.test(map.accent)) report('/export/accent', 'value', '`export.accent` must be a colour as #rrggbb (or #rgb).');
+    else out.accent = map.accent;
+  }
 }

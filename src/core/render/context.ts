@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyze';
+import type { Brand } from './branding';
 import type { Day } from '../model/dates';
 import type { Engagement } from '../model/engagement';
 import type { Path } from '../types';
@@ -20,6 +21,8 @@ export interface RenderOptions {
    * `data-style` for a page whose CSP forbids inline styles: its script applies them.
    */
   readonly inlineStyles?: boolean;
+  /** The consultancy's logo and accent, on a copy for the client (`export` in `.engagementrc.yaml`). */
+  readonly brand?: Brand;
 }
 
 /** What every section renderer reads. */

@@ -36,7 +36,9 @@ export function renderHeader(context: RenderContext): string {
     ['Term', term, ['term']],
   ];
   if (position) facts.push(['Today', position, ['plan']]);
+  const logo = context.options.brand?.logo;
   return `<header class="ek-header"${lineAttr(context.line(['title']))}>
+${logo?.startsWith('data:image/') ? `<img class="ek-logo" src="${esc(logo)}" alt="Logo">` : ''}
 <h1>${esc(model.title ?? model.id ?? 'Untitled engagement')}</h1>
 ${model.mandate?.problem ? `<p class="ek-problem"${lineAttr(context.line(['mandate', 'problem']))}>${esc(model.mandate.problem)}</p>` : ''}
 <dl class="ek-facts">${facts.map(([label, value, path]) => `<div${lineAttr(context.line(path))}><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`).join('')}</dl>

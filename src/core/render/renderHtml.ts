@@ -1,5 +1,6 @@
 import type { Analysis } from '../analyze';
 import { renderAccessAndReporting } from './accessReporting';
+import { brandStyles } from './branding';
 import { renderContext, type RenderOptions } from './context';
 import { renderFindings, renderNotes } from './findingsSummary';
 import { renderHeader } from './header';
@@ -39,5 +40,5 @@ ${renderFindings(context)}
  * the network (the CSP says so too), and print rules so "print to PDF" gives clean pages.
  */
 export function renderHtmlDocument(analysis: Analysis, options: RenderOptions): string {
-  return standalonePage(analysis.model?.title ?? analysis.model?.id ?? 'Engagement', renderBody(analysis, options));
+  return standalonePage(analysis.model?.title ?? analysis.model?.id ?? 'Engagement', renderBody(analysis, options), brandStyles(options.brand));
 }

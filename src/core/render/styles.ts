@@ -26,6 +26,7 @@ h2 { font-size: 1.15em; margin: 0 0 8px; padding-bottom: 4px; border-bottom: 1px
 h3 { font-size: 1em; margin: 8px 0 4px; }
 small, .ek-muted { color: var(--ek-muted); }
 .ek-section { margin-top: 24px; }
+.ek-logo { float: right; max-height: 48px; max-width: 200px; margin: 0 0 8px 16px; }
 .ek-problem { margin: 4px 0 12px; color: var(--ek-muted); max-width: 70em; }
 .ek-facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 8px 16px; margin: 0; }
 .ek-facts div { border-left: 3px solid var(--ek-border); padding-left: 8px; }

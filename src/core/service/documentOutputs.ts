@@ -3,6 +3,7 @@ import { describePlanPosition, planPosition } from '../calendar';
 import type { OutlineEntry } from '../editing/outline';
 import { outlineOf } from '../editing/outline';
 import { dayOf } from '../model/dates';
+import type { Brand } from '../render/branding';
 import type { Redactable } from '../render/context';
 import { renderMarkdown } from '../render/markdown';
 import { renderBody, renderHtmlDocument } from '../render/renderHtml';
@@ -17,6 +18,8 @@ export interface ExportOptions {
   readonly format: 'html' | 'md';
   readonly redact: readonly Redactable[];
   readonly includeChecks: boolean;
+  /** The consultancy's logo (as a data URI) and accent, from `.engagementrc.yaml`. */
+  readonly brand?: Brand;
 }
 
 /** Every section and item of the outline that spans more than one line. */
@@ -43,7 +46,7 @@ export function previewOf(current: Analysis, lastGood: Analysis | undefined): { 
 /** The document a client receives: a self-contained HTML page, or Markdown. */
 export function exportOf(analysis: Analysis, options: ExportOptions): { text: string } | { error: string } {
   if (!analysis.model) return { error: 'This file has no readable engagement yet: fix the problems it reports, then export.' };
-  const render = { today: analysis.today, redact: options.redact, includeChecks: options.includeChecks };
+  const render = { today: analysis.today, redact: options.redact, includeChecks: options.includeChecks, ...(options.brand ? { brand: options.brand } : {}) };
   return { text: options.format === 'md' ? renderMarkdown(analysis, render) : renderHtmlDocument(analysis, render) };
 }
 
