@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+/** Beside the workbench's artifacts, which the integration run clears and writes again. */
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 function render(file: string, out: string, extra: string[] = []): void {

@@ -8,7 +8,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { contentWidthPx } from '../../src/cli/printPdf';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'pdf');
+/** The printed PDFs and their pages as PNG, kept beside the browser tests' other artifacts. */
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser', 'pdf');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const CHROMIUM = '/usr/bin/chromium';
 

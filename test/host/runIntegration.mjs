@@ -2,7 +2,7 @@
 // suite in the extension host with the packed extension: through @vscode/test-electron
 // where VS Code can be downloaded, else through code-server from npm (see install.mjs).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,8 +24,9 @@ const NETWORK_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONN
 
 async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'engagement-integration-'));
-  rmSync(artifacts, { recursive: true, force: true });
+  // The workbench's artifacts are written again; the browser tests', run before, are kept.
   mkdirSync(artifacts, { recursive: true });
+  for (const entry of readdirSync(artifacts)) if (entry !== 'browser') rmSync(join(artifacts, entry), { recursive: true, force: true });
   try {
     const vsix = join(scratch, 'engagement-kit.vsix');
     execFileSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
