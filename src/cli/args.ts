@@ -1,4 +1,5 @@
 import { MAX_WEEKS_AHEAD } from '../core/portfolioModel/buildPortfolio';
+import { isKnownLocale } from '../core/render/formats';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github';
 export const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'github'];
@@ -25,6 +26,8 @@ export interface RenderArgs {
   readonly paper: 'a4' | 'letter';
   readonly orientation: 'auto' | 'portrait' | 'landscape';
   readonly browser?: string;
+  /** How dates, numbers and money are written: a BCP 47 tag (`de-DE`, `en-GB`). */
+  readonly locale?: string;
   readonly redact: ('fees' | 'notes')[];
   /** Add the findings (left out of a copy by default: they are the team's). */
   readonly includeChecks: boolean;
@@ -170,6 +173,7 @@ function parseRender(args: string[]): ParsedArgs {
   let paper: RenderArgs['paper'] = 'a4';
   let orientation: RenderArgs['orientation'] = 'auto';
   let browser: string | undefined;
+  let locale: string | undefined;
   let today: string | undefined;
   const redact: ('fees' | 'notes')[] = [];
   let includeChecks = false;
@@ -202,6 +206,10 @@ function parseRender(args: string[]): ParsedArgs {
         orientation = v;
         break;
       }
+      case '--locale':
+        locale = value();
+        if (!locale || !isKnownLocale(locale)) return { command: 'usage-error', message: '--locale needs a language tag this system knows, e.g. --locale de-DE or --locale en-GB.' };
+        break;
       case '--browser':
         browser = value();
         if (!browser) return { command: 'usage-error', message: '--browser needs the path of Chrome, Chromium or Edge.' };
@@ -228,7 +236,7 @@ function parseRender(args: string[]): ParsedArgs {
   }
   if (!file) return { command: 'usage-error', message: 'render needs a file: engagement render <file> -o plan.html' };
   if (format === 'pdf' && !output) return { command: 'usage-error', message: 'a PDF goes to a file: engagement render <file> --format pdf -o plan.pdf' };
-  return { command: 'render', file, output, format, paper, orientation, ...(browser ? { browser } : {}), redact, includeChecks, today };
+  return { command: 'render', file, output, format, paper, orientation, ...(browser ? { browser } : {}), ...(locale ? { locale } : {}), redact, includeChecks, today };
 }
 
 function parseDiff(args: string[]): ParsedArgs {
@@ -366,10 +374,12 @@ Usage:
   engagement render <file> [-o out.html] [--format html|md|pdf] [--redact fees,notes]
                           [--include-checks] [--today YYYY-MM-DD]
                           [--paper a4|letter] [--orientation auto|portrait|landscape] [--browser <path>]
+                          [--locale <tag>]
       Write the client's copy (mandate, terms, authority, access and reporting, KPIs,
       plan, reviews) as one self-contained HTML file (no script, no network, print-ready),
       as Markdown, or as a PDF printed by an installed Chrome, Chromium or Edge (-o needed;
-      landscape when the content is wider than portrait; each page numbered). Default: stdout.
+      landscape when the content is wider than portrait; each page numbered). Dates,
+      numbers and money as --locale writes them (de-DE, en-GB; default ISO dates). Default: stdout.
       The findings are left out unless --include-checks; a redacted field's values
       appear nowhere, findings included. -o never overwrites the engagement itself.
   engagement diff <base> <revision> [--format stylish|json|markdown|github|html] [--fail-on <level>]

@@ -8,7 +8,8 @@ import type { RenderArgs } from './args';
 import { describeFsError } from '../shared/fsErrors';
 import { readConfigFile } from './readConfigFile';
 import { readTextFile } from '../shared/readTextFile';
-import { dayOf, formatDay } from '../core/model/dates';
+import { dayOf } from '../core/model/dates';
+import { formatsFor } from '../core/render/formats';
 import { findBrowser } from './findBrowser';
 import { printPdf } from './printPdf';
 import type { ExportConfig } from '../core/config/engagementConfig';
@@ -48,7 +49,7 @@ export async function runRender(args: RenderArgs, cwd: string): Promise<RenderOu
     pause: async () => undefined,
   });
   const document = { uri: pathToFileURL(file).href, version: 1, getText: () => decoded.text };
-  const exported = await service.exportDocument(document, { format: args.format === 'md' ? 'md' : 'html', redact: args.redact, includeChecks: args.includeChecks, ...(brand ? { brand } : {}) });
+  const exported = await service.exportDocument(document, { format: args.format === 'md' ? 'md' : 'html', redact: args.redact, includeChecks: args.includeChecks, ...(brand ? { brand } : {}), ...(args.locale ? { locale: args.locale } : {}) });
   if ('error' in exported) {
     return { stdout: '', stderr: [`${args.file}: no readable engagement to render; run \`engagement lint ${args.file}\` to see why.`], exitCode: 1 };
   }
@@ -57,7 +58,7 @@ export async function runRender(args: RenderArgs, cwd: string): Promise<RenderOu
     const browser = findBrowser(args.browser);
     if ('problem' in browser) return { stdout: '', stderr: [browser.problem], exitCode: 2 };
     const model = (await service.analysis(document)).model;
-    const footer = { client: model?.client?.name ?? '', title: model?.title ?? model?.id ?? args.file, date: formatDay(dayOf(args.today)) };
+    const footer = { client: model?.client?.name ?? '', title: model?.title ?? model?.id ?? args.file, date: formatsFor(args.locale, model?.currency ?? 'USD').date(dayOf(args.today)) };
     try {
       content = (await printPdf(exported.text, { browser: browser.path, paper: args.paper, orientation: args.orientation, footer })).pdf;
     } catch (err) {

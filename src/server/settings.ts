@@ -2,11 +2,13 @@ import { URI, Utils } from 'vscode-uri';
 import { CONFIG_FILE_NAME, parseConfig, type EngagementConfig } from '../core/config/engagementConfig';
 import { mergeRuleSettings } from '../core/config/mergeRuleSettings';
 import type { AnalysisSettings } from '../core/service/documentAnalyses';
+import { isKnownLocale } from '../core/render/formats';
 
 /** The editor's `engagementKit` settings that the server reads. */
 export interface EditorSettings {
   readonly rules?: unknown;
   readonly today?: unknown;
+  readonly locale?: unknown;
   readonly validation?: { readonly delay?: unknown };
 }
 
@@ -66,7 +68,7 @@ export class SettingsResolver {
     const [fromFile, editor] = await Promise.all([this.nearestConfig(URI.parse(folder)), this.editorSettings(uri).catch(() => undefined)]);
     const today = typeof editor?.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(editor.today) ? editor.today : undefined;
     const delay = typeof editor?.validation?.delay === 'number' && editor.validation.delay >= 0 ? Math.min(editor.validation.delay, 5_000) : DEFAULT_DELAY_MS;
-    return { rules: mergeRuleSettings(fromFile?.rules ?? {}, editor?.rules), today, delay, changeLevels: fromFile?.changeLevels ?? {}, ...(fromFile ? { capacity: fromFile.capacity } : {}) };
+    return { rules: mergeRuleSettings(fromFile?.rules ?? {}, editor?.rules), today, delay, changeLevels: fromFile?.changeLevels ?? {}, ...(typeof editor?.locale === 'string' && isKnownLocale(editor.locale) ? { locale: editor.locale } : {}), ...(fromFile ? { capacity: fromFile.capacity } : {}) };
   }
 
   /** The nearest config file at or above `folder`, read. */

@@ -5,6 +5,7 @@ import { analyze } from '../../src/core/analyze';
 import { dayOf } from '../../src/core/model/dates';
 import { renderMarkdown } from '../../src/core/render/markdown';
 import { renderHtmlDocument } from '../../src/core/render/renderHtml';
+import { run } from './cliHelpers';
 import { ROOT } from './helpers';
 
 const today = dayOf('2026-05-01');
@@ -51,6 +52,35 @@ describe('the client copy', () => {
       assert.match(text, /surge\\?: 4 days a week from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/, 'every surge with its dates');
       assert.doesNotMatch(text.replace(/<small>day \d+<\/small>/g, ''), /\| day \d+ \|/, 'no deadline as a plan day alone');
     }
+  });
+
+  it('writes dates, numbers and money as the locale does, the same in every section and format', () => {
+    for (const example of EXAMPLES) {
+      const analysis = analyze(read(example), { today: '2026-05-01' });
+      // Text from the file stays as written; what the copy writes itself follows the locale.
+      const written = (text: string): string => text.split((analysis.model!.mandate?.problem ?? '').replace(/\s+/g, ' ')).join('');
+      for (const text of [textOf(renderHtmlDocument(analysis, { today, locale: 'de-DE', includeChecks: false })), renderMarkdown(analysis, { today, locale: 'de-DE' })].map(written)) {
+        assert.doesNotMatch(text, /\b\d{4}-\d{2}-\d{2}\b/, `${example}: no ISO date left`);
+        assert.doesNotMatch(text, /\d,\d{3}\b/, `${example}: no en-US thousands left`);
+      }
+    }
+    const corvid = analyze(read('corvid-cso.engagement.yaml'), { today: '2026-05-01' });
+    const german = textOf(renderHtmlDocument(corvid, { today, locale: 'de-DE' }));
+    assert.match(german, /1\.900 £ a day/);
+    assert.match(german, /12\.01\.2026|12\. Jan\. 2026/);
+    assert.match(textOf(renderHtmlDocument(corvid, { today, locale: 'en-GB' })), /12 Jan 2026 to 11 Oct 2026/);
+    const northwind = analyze(read('northwind-cro.engagement.yaml'), { today: '2026-05-01' });
+    assert.match(renderMarkdown(northwind, { today, locale: 'de-DE' }), /2,5 days a week/);
+  });
+
+  it('takes the locale on the command line, and refuses one it does not know', () => {
+    const file = path.join(ROOT, 'examples', 'corvid-cso.engagement.yaml');
+    const german = run(['render', file, '--locale', 'de-DE', '--today', '2026-05-01'], ROOT);
+    assert.equal(german.code, 0, german.stderr);
+    assert.match(german.stdout, /1\.900\s£ a day/);
+    const unknown = run(['render', file, '--locale', 'klingon-xx-123456789'], ROOT);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /--locale needs a language tag this system knows, e\.g\. --locale de-DE/);
   });
 
   it('leaves out what is redacted, everywhere', () => {

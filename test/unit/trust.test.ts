@@ -21,7 +21,7 @@ describe('workspace trust', () => {
 
   it('has no setting that could point at code, a schema or a program', () => {
     const settings = Object.keys(manifest.contributes.configuration.properties);
-    assert.deepEqual(settings.sort(), ['engagementKit.rules', 'engagementKit.today', 'engagementKit.validation.delay'], 'a new setting needs a look: does it name a file, a schema or a command?');
+    assert.deepEqual(settings.sort(), ['engagementKit.locale', 'engagementKit.rules', 'engagementKit.today', 'engagementKit.validation.delay'], 'a new setting needs a look: does it name a file, a schema or a command?');
   });
 
   const textAsCode = [/\bnew Function\s*\(/, /\beval\s*\(/, /["']node:vm["']|["']vm["']/, /\bimport\s*\(/, /\brequire\(\s*[^"'\s)]/];

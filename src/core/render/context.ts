@@ -1,5 +1,6 @@
 import type { Analysis } from '../analyze';
 import type { Brand } from './branding';
+import { formatsFor, type Formats } from './formats';
 import type { Day } from '../model/dates';
 import type { Engagement } from '../model/engagement';
 import type { Path } from '../types';
@@ -23,6 +24,8 @@ export interface RenderOptions {
   readonly inlineStyles?: boolean;
   /** The consultancy's logo and accent, on a copy for the client (`export` in `.engagementrc.yaml`). */
   readonly brand?: Brand;
+  /** How dates, numbers and money are written (`--locale`); ISO dates and en-US numbers without one. */
+  readonly locale?: string;
 }
 
 /** What every section renderer reads. */
@@ -35,6 +38,8 @@ export interface RenderContext {
   redacted(field: Redactable): boolean;
   /** ` style="…"` or ` data-style="…"`, as the options ask. */
   style(css: string): string;
+  /** Dates, numbers and money as the locale writes them. */
+  readonly formats: Formats;
 }
 
 export function renderContext(analysis: Analysis, model: Engagement, options: RenderOptions): RenderContext {
@@ -49,5 +54,6 @@ export function renderContext(analysis: Analysis, model: Engagement, options: Re
     },
     redacted: (field) => options.redact?.includes(field) ?? false,
     style: (css) => (options.inlineStyles === false ? ` data-style="${css}"` : ` style="${css}"`),
+    formats: formatsFor(options.locale, model.currency),
   };
 }

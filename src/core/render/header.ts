@@ -1,8 +1,6 @@
 import { describePlanPosition, planCalendar, planPosition } from '../calendar';
-import { formatDay } from '../model/dates';
 import { scheduleOf } from '../model/schedule';
 import { monthlyCost } from '../model/monthlyCost';
-import { daysAMonth, daysAWeek, formatAmount } from '../text/numbers';
 import type { RenderContext } from './context';
 import { esc, lineAttr } from './escape';
 
@@ -10,23 +8,27 @@ import { esc, lineAttr } from './escape';
 export function describeMonthlyCost(context: RenderContext): string | undefined {
   const cost = monthlyCost(context.model);
   if (!cost) return undefined;
-  const money = (value: number): string => formatAmount(Math.round(value), context.model.currency);
-  return [money(cost.base), ...cost.surges.map((s) => `${money(s.cost)} during the surge from ${s.from} to ${s.until}`)].join('; ');
+  const money = (value: number): string => context.formats.money(Math.round(value), context.model.currency);
+  const date = context.formats.date;
+  return [money(cost.base), ...cost.surges.map((s) => `${money(s.cost)} during the surge from ${date(s.from)} to ${date(s.until)}`)].join('; ');
 }
 
 /** The commitment in words, every surge with its dates. */
 export function describeCommitment(context: RenderContext): string | undefined {
   const c = context.model.commitment;
-  const base = c?.daysPerWeek !== undefined ? daysAWeek(c.daysPerWeek) : c?.daysPerMonth !== undefined ? daysAMonth(c.daysPerMonth) : undefined;
+  const { number, date } = context.formats;
+  const days = (n: number, per: string): string => `${number(n)} ${n === 1 ? 'day' : 'days'} a ${per}`;
+  const base = c?.daysPerWeek !== undefined ? days(c.daysPerWeek, 'week') : c?.daysPerMonth !== undefined ? days(c.daysPerMonth, 'month') : undefined;
   if (base === undefined) return undefined;
-  const surges = (c?.surges ?? []).map((s) => `surge: ${s.daysPerWeek !== undefined ? daysAWeek(s.daysPerWeek) : '? days a week'} from ${s.from ?? '?'} to ${s.until ?? '?'}`);
+  const surges = (c?.surges ?? []).map((s) => `surge: ${s.daysPerWeek !== undefined ? days(s.daysPerWeek, 'week') : '? days a week'} from ${s.from ? date(s.from) : '?'} to ${s.until ? date(s.until) : '?'}`);
   return [base, ...surges].join('; ');
 }
 
 export function renderHeader(context: RenderContext): string {
   const { model } = context;
   const schedule = scheduleOf(model);
-  const term = schedule.termStart === undefined ? 'no start date' : `${formatDay(schedule.termStart)} → ${schedule.termEnd === undefined ? 'open-ended' : formatDay(schedule.termEnd)}`;
+  const date = context.formats.date;
+  const term = schedule.termStart === undefined ? 'no start date' : `${date(schedule.termStart)} → ${schedule.termEnd === undefined ? 'open-ended' : date(schedule.termEnd)}`;
   const position = planCalendar(model) ? describePlanPosition(planPosition(model, context.options.today)) : undefined;
   // The terms (commitment, fees, notice) have a section of their own: the head says who, what and when.
   const facts: [string, string, (string | number)[]][] = [

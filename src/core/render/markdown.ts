@@ -1,13 +1,11 @@
 import type { Analysis } from '../analyze';
 import { describePlanPosition, planCalendar, planPosition } from '../calendar';
 import { kpiProgress } from '../kpiStatus';
-import { formatDay } from '../model/dates';
 import { formatSpan } from '../model/dayRange';
 import { AREAS } from '../model/engagement';
 import { deadlineDay, scheduleOf } from '../model/schedule';
 import { renderContext, type RenderContext, type RenderOptions } from './context';
 import { markdownText } from '../text/safeText';
-import { formatAmount } from '../text/numbers';
 import { redactionOf } from './redaction';
 import { describeDecision, REVIEW_SCORES } from './reviews';
 import { termFacts } from './terms';
@@ -37,11 +35,11 @@ export function renderMarkdown(analysis: Analysis, options: RenderOptions): stri
   return out.join('\n');
 }
 
-function header({ model, options }: RenderContext, out: string[]): void {
+function header({ model, options, formats }: RenderContext, out: string[]): void {
   const schedule = scheduleOf(model);
   out.push(`# ${cell(model.title ?? model.id ?? 'Engagement')}`, '');
   if (model.mandate?.problem) out.push(cell(model.mandate.problem), '');
-  const term = schedule.termStart === undefined ? 'no start date' : `${formatDay(schedule.termStart)} to ${schedule.termEnd === undefined ? 'open-ended' : formatDay(schedule.termEnd)}`;
+  const term = schedule.termStart === undefined ? 'no start date' : `${formats.date(schedule.termStart)} to ${schedule.termEnd === undefined ? 'open-ended' : formats.date(schedule.termEnd)}`;
   out.push(
     `- **Client:** ${cell([model.client?.name, model.client?.stage, model.client?.industry].filter(Boolean).join(' · ') || '–')}`,
     `- **Executive:** ${cell([model.executive?.name, model.executive?.role].filter(Boolean).join(', ') || '–')}`,
@@ -60,7 +58,7 @@ function mandate({ model }: RenderContext, out: string[]): void {
   if (m.outOfScope.length) out.push('### Out of scope', '', ...m.outOfScope.map((o) => `- ${cell(o)}`), '');
 }
 
-function authority({ model }: RenderContext, out: string[]): void {
+function authority({ model, formats }: RenderContext, out: string[]): void {
   if (!model.authority) return;
   const rows = AREAS.flatMap((area) => (model.authority?.areas[area] ?? []).map((row) => ({ area, row })));
   const parties = [...new Set(['exec', ...rows.flatMap(({ row }) => row.assignments.map((a) => a.party))])];
@@ -70,7 +68,7 @@ function authority({ model }: RenderContext, out: string[]): void {
       const level = row.assignments.find((a) => a.party === p)?.level;
       return level === 'decide' ? '**decide**' : (level ?? '');
     });
-    out.push(`| ${area} | ${cell(row.decision ?? row.id)} | ${row.limit !== undefined ? cell(formatAmount(row.limit, model.currency)) : ''} | ${levels.join(' | ')} |`);
+    out.push(`| ${area} | ${cell(row.decision ?? row.id)} | ${row.limit !== undefined ? cell(formats.money(row.limit, model.currency)) : ''} | ${levels.join(' | ')} |`);
   }
   out.push('');
 }
@@ -97,34 +95,34 @@ function accessAndReporting({ model }: RenderContext, out: string[]): void {
   out.push('');
 }
 
-function scorecard({ model, options }: RenderContext, out: string[]): void {
+function scorecard({ model, options, formats }: RenderContext, out: string[]): void {
   if (model.kpis.length === 0) return;
   const schedule = scheduleOf(model);
   out.push('## KPI scorecard', '', '| KPI | Type | Baseline | Latest | Target | Deadline | Status |', '|---|---|---|---|---|---|---|');
   for (const kpi of model.kpis) {
     const progress = kpiProgress(kpi, model, options.today);
     const due = deadlineDay(kpi.by, schedule);
-    const deadline = due !== undefined ? formatDay(due) : (kpi.by ?? '–');
-    out.push(`| ${cell(kpi.name ?? kpi.id)} | ${cell(kpi.type ?? '')} | ${cell(formatAmount(kpi.baseline, kpi.unit))} | ${cell(formatAmount(progress.latest?.value, kpi.unit))} | ${cell(formatAmount(kpi.target, kpi.unit))} | ${cell(deadline)} | ${progress.status} |`);
+    const deadline = due !== undefined ? formats.date(due) : (kpi.by ?? '–');
+    out.push(`| ${cell(kpi.name ?? kpi.id)} | ${cell(kpi.type ?? '')} | ${cell(formats.amount(kpi.baseline, kpi.unit))} | ${cell(formats.amount(progress.latest?.value, kpi.unit))} | ${cell(formats.amount(kpi.target, kpi.unit))} | ${cell(deadline)} | ${progress.status} |`);
   }
   out.push('');
 }
 
-function plan({ model }: RenderContext, out: string[]): void {
+function plan({ model, formats }: RenderContext, out: string[]): void {
   const p = model.plan;
   if (!p) return;
   const calendar = planCalendar(model);
   out.push(`## ${p.days}-day plan`, '', '| Phase | Days | Dates | Goal |', '|---|---|---|---|');
   for (const phase of p.phases) {
     const dates = calendar?.phases.find((d) => d.phase === phase);
-    out.push(`| ${cell(phase.name ?? phase.id)} | ${phase.days ? formatSpan(phase.days) : '–'} | ${dates ? `${dates.startDate} → ${dates.endDate}` : '–'} | ${cell(phase.goal ?? '')} |`);
+    out.push(`| ${cell(phase.name ?? phase.id)} | ${phase.days ? formatSpan(phase.days) : '–'} | ${dates ? cell(`${formats.date(dates.startDate)} → ${formats.date(dates.endDate)}`) : '–'} | ${cell(phase.goal ?? '')} |`);
   }
   out.push('');
   for (const phase of p.phases) {
     if (phase.activities.length === 0) continue;
     out.push(`### ${cell(phase.name ?? phase.id ?? 'Phase')}: activities`, '');
     for (const a of phase.activities) {
-      const when = a.span ? `days ${formatSpan(a.span)}${calendar ? ` (${calendar.dateOfDay(a.span.first)} to ${calendar.dateOfDay(a.span.last)})` : ''}` : 'not placed';
+      const when = a.span ? `days ${formatSpan(a.span)}${calendar ? ` (${formats.date(calendar.dateOfDay(a.span.first))} to ${formats.date(calendar.dateOfDay(a.span.last))})` : ''}` : 'not placed';
       out.push(`- ${a.deliverable ? '**Deliverable:** ' : ''}${cell(a.name ?? 'Activity')} — ${cell(when)}${a.owner ? ` · ${cell(a.owner)}` : ''}`);
     }
     out.push('');
@@ -149,7 +147,7 @@ function reviews(context: RenderContext, out: string[]): void {
   out.push('## Reviews', '', `| Date | Kind | ${REVIEW_SCORES.map(([, label]) => label).join(' | ')} | Decision |${notes ? ' Notes |' : ''}`, `|---|---|${REVIEW_SCORES.map(() => '---:|').join('')}---|${notes ? '---|' : ''}`);
   for (const r of list) {
     const scores = REVIEW_SCORES.map(([key]) => (r.scores[key] === undefined ? '–' : `${r.scores[key]} / 5`)).join(' | ');
-    out.push(`| ${cell(r.date ?? '–')} | ${cell(r.kind ?? '–')} | ${scores} | ${cell(describeDecision(r.decision))} |${notes ? ` ${cell(r.notes ?? '')} |` : ''}`);
+    out.push(`| ${cell(r.date ? context.formats.date(r.date) : '–')} | ${cell(r.kind ?? '–')} | ${scores} | ${cell(describeDecision(r.decision))} |${notes ? ` ${cell(r.notes ?? '')} |` : ''}`);
   }
   out.push('');
 }

@@ -1,6 +1,5 @@
 import { AREAS, LEVELS } from '../model/engagement';
 import type { RenderContext } from './context';
-import { formatAmount } from '../text/numbers';
 import { esc, lineAttr } from './escape';
 
 const LEVEL_HINTS: Record<string, string> = {
@@ -37,7 +36,7 @@ export function renderMatrix(context: RenderContext): string {
             return level ? `<td class="ek-level ek-${level}" title="${esc(LEVEL_HINTS[level])}">${esc(level)}</td>` : '<td class="ek-level ek-none">–</td>';
           })
           .join('');
-        const limit = row.limit !== undefined ? formatAmount(row.limit, model.currency) : '';
+        const limit = row.limit !== undefined ? context.formats.money(row.limit, model.currency) : '';
         return `<tr${lineAttr(context.line(row.path))}><th scope="row">${esc(row.decision ?? row.id ?? '')}</th><td class="ek-limit">${esc(limit)}</td>${cells}</tr>`;
       })
       .join('');

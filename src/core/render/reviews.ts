@@ -22,7 +22,7 @@ export function renderReviews(context: RenderContext): string {
   const rows = reviews
     .map((r) => {
       const scores = REVIEW_SCORES.map(([key]) => `<td class="ek-num">${r.scores[key] === undefined ? '–' : `${r.scores[key]} / 5`}</td>`).join('');
-      return `<tr${lineAttr(context.line(r.path))}><td class="ek-date">${esc(r.date ?? '–')}</td><td>${esc(r.kind ?? '–')}</td>${scores}<td>${esc(describeDecision(r.decision))}</td>${notes ? `<td>${esc(r.notes ?? '')}</td>` : ''}</tr>`;
+      return `<tr${lineAttr(context.line(r.path))}><td class="ek-date">${esc(r.date ? context.formats.date(r.date) : '–')}</td><td>${esc(r.kind ?? '–')}</td>${scores}<td>${esc(describeDecision(r.decision))}</td>${notes ? `<td>${esc(r.notes ?? '')}</td>` : ''}</tr>`;
     })
     .join('');
   return `<section id="reviews" class="ek-section"${lineAttr(context.line(['reviews']))}>

@@ -1,9 +1,8 @@
 import { kpiProgress, shareOfWay, type KpiStatus } from '../kpiStatus';
-import { parseDay, formatDay } from '../model/dates';
+import { parseDay } from '../model/dates';
 import type { Kpi } from '../model/engagement';
 import { deadlineDay, scheduleOf } from '../model/schedule';
 import type { RenderContext } from './context';
-import { formatAmount } from '../text/numbers';
 import { esc, lineAttr } from './escape';
 
 const STATUS_LABEL: Record<KpiStatus, string> = {
@@ -46,10 +45,10 @@ export function renderScorecard(context: RenderContext): string {
       const bar = share === undefined ? '<span class="ek-muted">–</span>' : `<div class="ek-bar" role="progressbar" aria-valuenow="${Math.round(share * 100)}" aria-valuemin="0" aria-valuemax="100"><span${context.style(`width:${(share * 100).toFixed(1)}%`)}></span></div>`;
       const due = deadlineDay(kpi.by, schedule);
       // A date everywhere: "day 90" is the plan's, the date is what the client reads.
-      const deadline = due !== undefined ? `${formatDay(due)}${/^day /.test(kpi.by ?? '') ? ` <small>${esc(kpi.by)}</small>` : ''}` : kpi.by ? esc(kpi.by) : '–';
+      const deadline = due !== undefined ? `${esc(context.formats.date(due))}${/^day /.test(kpi.by ?? '') ? ` <small>${esc(kpi.by)}</small>` : ''}` : kpi.by ? esc(kpi.by) : '–';
       return `<tr${lineAttr(context.line(kpi.path))}>
 <th scope="row">${esc(kpi.name ?? kpi.id ?? '')}<small class="ek-type">${esc(kpi.type ?? '')}</small></th>
-<td>${esc(formatAmount(kpi.baseline, kpi.unit))}</td><td>${esc(formatAmount(latest, kpi.unit))}</td><td>${esc(formatAmount(kpi.target, kpi.unit))}</td>
+<td>${esc(context.formats.amount(kpi.baseline, kpi.unit))}</td><td>${esc(context.formats.amount(latest, kpi.unit))}</td><td>${esc(context.formats.amount(kpi.target, kpi.unit))}</td>
 <td>${bar}</td><td>${deadline}</td>
 <td><span class="ek-status ek-${progress.status}">${STATUS_LABEL[progress.status]}</span></td>
 <td>${sparkline(kpi)}</td></tr>`;

@@ -1,6 +1,4 @@
-import { formatDay } from '../model/dates';
 import { scheduleOf } from '../model/schedule';
-import { countOf, formatAmount } from '../text/numbers';
 import type { RenderContext } from './context';
 import { esc, lineAttr } from './escape';
 import { describeCommitment, describeMonthlyCost } from './header';
@@ -24,20 +22,21 @@ export function termFacts(context: RenderContext): TermFact[] {
   const { model } = context;
   const schedule = scheduleOf(model);
   const facts: TermFact[] = [];
-  const term = schedule.termStart === undefined ? 'no start date' : `${formatDay(schedule.termStart)} to ${schedule.termEnd === undefined ? 'open-ended' : formatDay(schedule.termEnd)}`;
+  const { date, money, number } = context.formats;
+  const term = schedule.termStart === undefined ? 'no start date' : `${date(schedule.termStart)} to ${schedule.termEnd === undefined ? 'open-ended' : date(schedule.termEnd)}`;
   facts.push({ label: 'Term', value: term, path: ['term'] });
   const notice = model.term?.noticeDays;
   if (notice !== undefined) {
-    const last = schedule.termEnd !== undefined ? `; notice by ${formatDay(schedule.termEnd - notice)} to end the term on its date` : '';
-    facts.push({ label: 'Notice', value: `${countOf(notice, 'day')}${last}`, path: ['term', 'notice-days'] });
+    const last = schedule.termEnd !== undefined ? `; notice by ${date(schedule.termEnd - notice)} to end the term on its date` : '';
+    facts.push({ label: 'Notice', value: `${number(notice)} ${notice === 1 ? 'day' : 'days'}${last}`, path: ['term', 'notice-days'] });
   }
   facts.push({ label: 'Commitment', value: describeCommitment(context) ?? 'not set', path: ['commitment'] });
   if (!context.redacted('fees')) {
     const rate = model.fees?.rate;
-    if (rate?.amount !== undefined) facts.push({ label: rate.per === 'month' ? 'Retainer' : 'Rate', value: `${formatAmount(rate.amount, model.currency)}${rate.per ? ` ${RATE_UNITS[rate.per]}` : ''}`, path: ['fees', 'rate'] });
+    if (rate?.amount !== undefined) facts.push({ label: rate.per === 'month' ? 'Retainer' : 'Rate', value: `${money(rate.amount, model.currency)}${rate.per ? ` ${RATE_UNITS[rate.per]}` : ''}`, path: ['fees', 'rate'] });
     const bonuses = (model.fees?.bonuses ?? []).filter((b) => b.amount !== undefined);
     if (bonuses.length) {
-      const named = bonuses.map((b) => `${formatAmount(b.amount, model.currency)} for ${model.kpis.find((k) => k.id === b.kpi)?.name ?? b.kpi ?? 'a KPI'}`);
+      const named = bonuses.map((b) => `${money(b.amount!, model.currency)} for ${model.kpis.find((k) => k.id === b.kpi)?.name ?? b.kpi ?? 'a KPI'}`);
       facts.push({ label: 'Bonuses', value: named.join('; '), path: ['fees', 'bonuses'] });
     }
     const cost = describeMonthlyCost(context);

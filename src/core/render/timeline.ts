@@ -2,6 +2,7 @@ import { planCalendar, planPosition } from '../calendar';
 import type { RenderContext } from './context';
 import { esc, lineAttr } from './escape';
 import { formatSpan } from '../model/dayRange';
+import { parseDay } from '../model/dates';
 
 const pct = (value: number): string => `${(Math.round(value * 10000) / 100).toFixed(2)}%`;
 
@@ -24,7 +25,7 @@ export function renderTimeline(context: RenderContext): string {
   const weeks: string[] = [];
   const grid: string[] = [];
   for (let start = 1; start <= days; start += 7) {
-    const label = calendar ? calendar.dateOfDay(start).slice(5) : `day ${start}`;
+    const label = calendar ? context.formats.week(parseDay(calendar.dateOfDay(start))!) : `day ${start}`;
     weeks.push(`<div class="ek-week"${context.style(`left:${left(start)};width:${width(start, Math.min(start + 6, days))}`)}><span>W${Math.ceil(start / 7)}</span><small>${esc(label)}</small></div>`);
     grid.push(`<div class="ek-gridline"${context.style(`left:${left(start)}`)}></div>`);
   }
@@ -36,7 +37,7 @@ export function renderTimeline(context: RenderContext): string {
     .map((phase) => {
       const dates = calendar?.phases.find((p) => p.phase === phase);
       // An item with unreadable days stays in the plan, marked; the checks say what to fix.
-      const when = phase.days ? `days ${formatSpan(phase.days)}${dates ? ` · ${esc(dates.startDate)} → ${esc(dates.endDate)}` : ''}` : 'days not readable';
+      const when = phase.days ? `days ${formatSpan(phase.days)}${dates ? ` · ${esc(context.formats.date(dates.startDate))} → ${esc(context.formats.date(dates.endDate))}` : ''}` : 'days not readable';
       const bar = phase.days
         ? `<div class="ek-phase ek-kind-${esc(phase.kind ?? 'custom')}"${context.style(`left:${left(phase.days.first)};width:${width(phase.days.first, phase.days.last)}`)}></div>`
         : UNPLACED;

@@ -18,6 +18,8 @@ export interface AnalysisSettings {
   readonly changeLevels?: ChangeLevels;
   /** Executives' capacity, from `.engagementrc.yaml` (`capacity`), for the portfolio. */
   readonly capacity?: CapacityConfig;
+  /** How the preview and exports write dates, numbers and money (`engagementKit.locale`). */
+  readonly locale?: string;
 }
 
 /**

@@ -20,6 +20,8 @@ export interface ExportOptions {
   readonly includeChecks: boolean;
   /** The consultancy's logo (as a data URI) and accent, from `.engagementrc.yaml`. */
   readonly brand?: Brand;
+  /** How dates, numbers and money are written (a BCP 47 tag such as `de-DE`). */
+  readonly locale?: string;
 }
 
 /** Every section and item of the outline that spans more than one line. */
@@ -38,15 +40,15 @@ export function foldingOf(analysis: Analysis): FoldingLines[] {
 }
 
 /** The preview's body: of `current`, or of the last version that parsed when `current` does not. */
-export function previewOf(current: Analysis, lastGood: Analysis | undefined): { html: string; fromLastGood: boolean } {
+export function previewOf(current: Analysis, lastGood: Analysis | undefined, locale?: string): { html: string; fromLastGood: boolean } {
   const shown = current.model && !current.syntaxBroken ? current : (lastGood ?? current);
-  return { html: renderBody(shown, { today: current.today, inlineStyles: false, includeChecks: true }), fromLastGood: shown !== current };
+  return { html: renderBody(shown, { today: current.today, inlineStyles: false, includeChecks: true, ...(locale ? { locale } : {}) }), fromLastGood: shown !== current };
 }
 
 /** The document a client receives: a self-contained HTML page, or Markdown. */
 export function exportOf(analysis: Analysis, options: ExportOptions): { text: string } | { error: string } {
   if (!analysis.model) return { error: 'This file has no readable engagement yet: fix the problems it reports, then export.' };
-  const render = { today: analysis.today, redact: options.redact, includeChecks: options.includeChecks, ...(options.brand ? { brand: options.brand } : {}) };
+  const render = { today: analysis.today, redact: options.redact, includeChecks: options.includeChecks, ...(options.brand ? { brand: options.brand } : {}), ...(options.locale ? { locale: options.locale } : {}) };
   return { text: options.format === 'md' ? renderMarkdown(analysis, render) : renderHtmlDocument(analysis, render) };
 }
 

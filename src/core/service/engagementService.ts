@@ -142,10 +142,11 @@ export function createEngagementService(host: ServiceHost): EngagementService {
       return foldingOf(await analysis(document));
     },
     async preview(document) {
-      return previewOf(await analysis(document), await lastGood(document));
+      return previewOf(await analysis(document), await lastGood(document), (await host.settingsFor(document.uri)).locale);
     },
     async exportDocument(document, options) {
-      return exportOf(await analysis(document), options);
+      // The locale asked for, else the editor's setting for the file.
+      return exportOf(await analysis(document), { ...options, locale: options.locale ?? (await host.settingsFor(document.uri)).locale });
     },
     async planStatus(document) {
       const { settings } = await withSettings(document);
