@@ -156,4 +156,13 @@ describe('the language server over stdio (engagement lsp --stdio)', function () 
     assert.equal(published.diagnostics.find((d) => d.code === 'access-crm')?.severity, 1);
     assert.ok(!published.diagnostics.some((d) => d.code === 'kpi-not-measurable'));
   });
+
+  it("writes the preview's dates, numbers and money as the editor's locale setting says", async () => {
+    session = new LspSession(folder, () => ({ locale: 'en-GB' }));
+    await session.initialize();
+    const uri = session.open('a.engagement.yaml', BASE);
+    const preview = await session.connection.sendRequest<{ html: string } | null>('engagementKit/preview', { uri, version: 1 });
+    assert.match(preview!.html, /5 Jan 2026 → 30 Jun 2026/);
+    assert.doesNotMatch(preview!.html, /2026-01-05/);
+  });
 });
