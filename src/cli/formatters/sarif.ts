@@ -17,14 +17,14 @@ export function formatSarif(results: readonly LintResult[], cwd: string, version
   const rules = [
     ...RULE_CATALOG.map((r) => ({
       id: r.id,
-      name: r.id,
+      name: ruleName(r.id),
       shortDescription: { text: r.docs.summary },
       fullDescription: { text: r.docs.rationale },
       help: { text: r.docs.fix },
       helpUri: ruleDocsUrl(r.id),
       defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
     })),
-    ...[...extraIds].map((id) => ({ id, name: id, shortDescription: { text: `Problems in the ${id} file.` } })),
+    ...[...extraIds].map((id) => ({ id, name: ruleName(id), shortDescription: { text: `Problems in the ${id} file.` } })),
   ];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const sarif = {
@@ -54,6 +54,16 @@ export function formatSarif(results: readonly LintResult[], cwd: string, version
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/**
+ * A rule's name for people, as SARIF asks: an identifier other than the stable id
+ * (`access-crm` → `AccessCrm`, `schema` → `SchemaCheck`). Code-scanning services show it beside the id.
+ */
+export function ruleName(id: string): string {
+  const name = id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
+  // The validator compares without case: a one-word id (`schema`) gets a word more.
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Check` : name;
 }
 
 function relativeUri(cwd: string, file: string): string {
