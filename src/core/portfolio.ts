@@ -1,3 +1,4 @@
+import { normalizeWho } from './executiveIdentity';
 import { analyzeRaw, finish, type Analysis, type AnalyzeOptions, type RawAnalysis } from './analyze';
 import { formatDay, parseDay, type Day } from './model/dates';
 import type { Engagement } from './model/engagement';
@@ -154,9 +155,9 @@ function listOf(items: readonly string[]): string {
 
 /** Same person: same e-mail when both give one, else the same name. */
 export function executiveKey(model: PortfolioModel): string | undefined {
-  const email = model.executive?.email?.trim().toLowerCase();
+  const email = model.executive?.email ? normalizeWho(model.executive.email) : '';
   if (email) return `email:${email}`;
-  const name = model.executive?.name?.trim().toLowerCase().replace(/\s+/g, ' ');
+  const name = model.executive?.name ? normalizeWho(model.executive.name) : '';
   return name ? `name:${name}` : undefined;
 }
 

@@ -4,6 +4,7 @@
 // update; this script puts them in place, applies their positions, keeps the reader's focus
 // across updates, and turns clicks, keys and filter choices into messages.
 import type { PortfolioFilterData } from '../shared/engagementProtocol';
+import { applyPositions } from './positions';
 import { parsePortfolioHostMessage, type PortfolioBlockUpdate, type PortfolioState, type PortfolioUpdate, type PortfolioWebviewMessage } from '../shared/portfolioProtocol';
 
 interface VsCodeApi {
@@ -15,16 +16,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('ek-root')!;
-
-/** Applies `data-style` positions through the CSSOM, which the page's CSP allows (inline style attributes it does not). */
-function applyPositions(scope: Element): void {
-  for (const element of Array.from(scope.querySelectorAll<HTMLElement>('[data-style]'))) {
-    for (const declaration of (element.dataset.style ?? '').split(';')) {
-      const colon = declaration.indexOf(':');
-      if (colon > 0) element.style.setProperty(declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim());
-    }
-  }
-}
 
 /** What identifies the focused control across an update: a filter by name, an item by its target and label. */
 function focusKey(element: Element | null): string | undefined {

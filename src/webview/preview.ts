@@ -2,6 +2,7 @@
 // Runs inside the preview webview. Keeps the page in place across updates (scroll position,
 // no flicker): only the sections whose content changed are swapped. Content is our own
 // escaped HTML; the CSP would block any script or handler in it anyway.
+import { applyPositions } from './positions';
 import { parseHostMessage, type PreviewState, type UpdateMessage, type WebviewToHost } from '../shared/previewProtocol';
 
 interface VsCodeApi {
@@ -48,17 +49,6 @@ function patch(target: Element, source: Element): void {
     const old = previous[i]!;
     if (sources.get(old) !== n.outerHTML) old.replaceWith(insert(n));
   });
-}
-
-/** Applies `data-style` positions through the CSSOM, which the page's CSP allows (inline style attributes it does not). */
-function applyPositions(scope: Element): void {
-  const elements = [scope, ...Array.from(scope.querySelectorAll('[data-style]'))].filter((e): e is HTMLElement => e instanceof HTMLElement && e.dataset.style !== undefined);
-  for (const element of elements) {
-    for (const declaration of (element.dataset.style ?? '').split(';')) {
-      const colon = declaration.indexOf(':');
-      if (colon > 0) element.style.setProperty(declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim());
-    }
-  }
 }
 
 function update(message: UpdateMessage): void {

@@ -1,5 +1,6 @@
 import { CHANGE_KINDS, isChangeKind } from '../diff/changeKinds';
 import { ACCENT } from '../render/branding';
+import { normalizeWho } from '../executiveIdentity';
 import type { ChangeLevels } from '../diff/semanticDiff';
 import { capFindings } from '../policy';
 import { LIMITS } from '../yaml/limits';
@@ -148,11 +149,6 @@ function readCapacity(value: unknown, capacity: { default?: number; executives: 
     const given = days(v, `/capacity/executives/${escapeSegment(who)}`, `The capacity of \`${who}\``);
     if (given !== undefined) capacity.executives[normalizeWho(who)] = given;
   }
-}
-
-/** How an executive's e-mail or name is compared: trimmed, lower-case, single spaces. */
-export function normalizeWho(who: string): string {
-  return who.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** `export: { logo: <file>, accent: <#rrggbb> }`, each problem reported where it is written. */

@@ -1,6 +1,7 @@
 import { describePlanPosition, positionIn } from '../calendar';
 import type { EngagementCard } from '../card';
-import { normalizeWho, type CapacityConfig } from '../config/engagementConfig';
+import type { CapacityConfig } from '../config/engagementConfig';
+import { normalizeWho } from '../executiveIdentity';
 import { kpiStatusOn, type KpiStatus } from '../kpiStatus';
 import { formatDay, type Day } from '../model/dates';
 import type { EngagementStatus } from '../model/engagement';
