@@ -1,6 +1,7 @@
 // Bundles each program into one file: the extension, the CLI (and, later, the webview)
 // ship without node_modules. Types are checked by `tsc`, which esbuild does not do.
 import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -44,7 +45,7 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', './languageClient.js'],
+    external: ['vscode', './languageClient.js', './printPdf.js'],
     plugins: [oneNamespacePerModule],
   },
   {
@@ -112,6 +113,17 @@ const targets = [
     banner: { js: '#!/usr/bin/env node' },
   },
   {
+    // Printing a PDF in the desktop extension, required when one is asked for: playwright-core
+    // does not bundle (it reads its own files), so the .vsix ships a copy of it beside this
+    // bundle (dist/vendor/playwright-core, made below) and this bundle requires that copy.
+    entryPoints: ['src/print/index.ts'],
+    outfile: 'dist/printPdf.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [{ name: 'vendored-playwright', setup: (build) => build.onResolve({ filter: /^playwright-core$/ }, () => ({ path: './vendor/playwright-core/index.js', external: true })) }],
+  },
+  {
     entryPoints: ['bench/analyze.bench.ts'],
     outfile: 'dist/bench/analyze.bench.js',
     platform: 'node',
@@ -128,6 +140,20 @@ const targets = [
     target: 'node20',
   },
 ];
+
+/**
+ * The copy of playwright-core the .vsix ships: its code and notices, not its types, command
+ * line or trace viewer (lib/vite), which printing never loads.
+ */
+function vendorPlaywright(dist) {
+  const from = path.dirname(createRequire(import.meta.url).resolve('playwright-core/package.json'));
+  const to = path.join(dist, 'vendor', 'playwright-core');
+  fs.rmSync(to, { recursive: true, force: true });
+  for (const name of ['package.json', 'index.js', 'browsers.json', 'LICENSE', 'NOTICE', 'ThirdPartyNotices.txt']) fs.cpSync(path.join(from, name), path.join(to, name));
+  fs.cpSync(path.join(from, 'lib'), path.join(to, 'lib'), { recursive: true, filter: (source) => path.relative(path.join(from, 'lib'), source) !== 'vite' });
+}
+
+vendorPlaywright(outdir ?? 'dist');
 
 for (const options of targets) {
   const config = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', alias, ...options };

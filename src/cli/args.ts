@@ -1,5 +1,6 @@
 import { MAX_WEEKS_AHEAD } from '../core/portfolioModel/buildPortfolio';
 import { isKnownLocale } from '../core/render/formats';
+import { redactionProblem } from '../core/render/redactableFields';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github';
 export const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'github'];
@@ -28,7 +29,8 @@ export interface RenderArgs {
   readonly browser?: string;
   /** How dates, numbers and money are written: a BCP 47 tag (`de-DE`, `en-GB`). */
   readonly locale?: string;
-  readonly redact: ('fees' | 'notes')[];
+  /** Groups (`fees`, `notes`, `internal`) and field paths (`kpis.*.source`) to leave out. */
+  readonly redact: string[];
   /** Add the findings (left out of a copy by default: they are the team's). */
   readonly includeChecks: boolean;
   readonly today?: string;
@@ -175,7 +177,7 @@ function parseRender(args: string[]): ParsedArgs {
   let browser: string | undefined;
   let locale: string | undefined;
   let today: string | undefined;
-  const redact: ('fees' | 'notes')[] = [];
+  const redact: string[] = [];
   let includeChecks = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -216,7 +218,8 @@ function parseRender(args: string[]): ParsedArgs {
         break;
       case '--redact': {
         for (const field of (value() ?? '').split(',').filter(Boolean)) {
-          if (field !== 'fees' && field !== 'notes') return { command: 'usage-error', message: `--redact takes fees and/or notes (found \`${field}\`).` };
+          const problem = redactionProblem(field);
+          if (problem) return { command: 'usage-error', message: `--redact takes fees, notes, internal or a field path: ${problem}` };
           redact.push(field);
         }
         break;
@@ -371,7 +374,7 @@ Usage:
   engagement lint [paths or globs…] [options]
       Check *.engagement.yaml / *.engagement.yml files. Without paths, every such
       file under the current folder (node_modules and .git are skipped).
-  engagement render <file> [-o out.html] [--format html|md|pdf] [--redact fees,notes]
+  engagement render <file> [-o out.html] [--format html|md|pdf] [--redact <fields>]
                           [--include-checks] [--today YYYY-MM-DD]
                           [--paper a4|letter] [--orientation auto|portrait|landscape] [--browser <path>]
                           [--locale <tag>]
@@ -380,8 +383,10 @@ Usage:
       as Markdown, or as a PDF printed by an installed Chrome, Chromium or Edge (-o needed;
       landscape when the content is wider than portrait; each page numbered). Dates,
       numbers and money as --locale writes them (de-DE, en-GB; default ISO dates). Default: stdout.
-      The findings are left out unless --include-checks; a redacted field's values
-      appear nowhere, findings included. -o never overwrites the engagement itself.
+      The findings are left out unless --include-checks. --redact takes fees, notes,
+      internal (both, and export.internal in .engagementrc.yaml) and field paths
+      (access.financials, kpis.*.source): their values appear nowhere, findings
+      included. -o never overwrites the engagement itself.
   engagement diff <base> <revision> [--format stylish|json|markdown|github|html] [--fail-on <level>]
   engagement diff --base <rev> [paths…] [options]
       The changes of terms between two versions of an engagement, each a path or a git

@@ -8,10 +8,8 @@ import type { RenderArgs } from './args';
 import { describeFsError } from '../shared/fsErrors';
 import { readConfigFile } from './readConfigFile';
 import { readTextFile } from '../shared/readTextFile';
-import { dayOf } from '../core/model/dates';
-import { formatsFor } from '../core/render/formats';
-import { findBrowser } from './findBrowser';
-import { printPdf } from './printPdf';
+import { findBrowser } from '../print/findBrowser';
+import { printPdf } from '../print/printPdf';
 import type { ExportConfig } from '../core/config/engagementConfig';
 import { logoDataUri, MAX_LOGO_BYTES, type Brand } from '../core/render/branding';
 
@@ -33,6 +31,7 @@ export async function runRender(args: RenderArgs, cwd: string): Promise<RenderOu
   const configFile = findConfigFile(path.dirname(file), nameExists);
   let rules = {};
   let brand: Brand | undefined;
+  let internal: readonly string[] = [];
   if (configFile) {
     const config = readConfigFile(configFile, cwd);
     if (config.problem) return { stdout: '', stderr: [config.problem], exitCode: 2 };
@@ -40,11 +39,12 @@ export async function runRender(args: RenderArgs, cwd: string): Promise<RenderOu
     const branded = args.format === 'md' ? {} : brandOf(config.config.export, configFile, cwd);
     if ('problem' in branded) return { stdout: '', stderr: [branded.problem], exitCode: 2 };
     brand = branded.brand;
+    internal = config.config.export.internal ?? [];
   }
   const service = createEngagementService({
     findEngagementFiles: async () => [],
     readFile: async () => undefined,
-    settingsFor: async () => ({ rules, today: args.today }),
+    settingsFor: async () => ({ rules, today: args.today, exports: { internal } }),
     relativePath: () => args.file,
     pause: async () => undefined,
   });
@@ -57,10 +57,8 @@ export async function runRender(args: RenderArgs, cwd: string): Promise<RenderOu
   if (args.format === 'pdf') {
     const browser = findBrowser(args.browser);
     if ('problem' in browser) return { stdout: '', stderr: [browser.problem], exitCode: 2 };
-    const model = (await service.analysis(document)).model;
-    const footer = { client: model?.client?.name ?? '', title: model?.title ?? model?.id ?? args.file, date: formatsFor(args.locale, model?.currency ?? 'USD').date(dayOf(args.today)) };
     try {
-      content = (await printPdf(exported.text, { browser: browser.path, paper: args.paper, orientation: args.orientation, footer })).pdf;
+      content = (await printPdf(exported.text, { browser: browser.path, paper: args.paper, orientation: args.orientation, running: exported.running })).pdf;
     } catch (err) {
       return { stdout: '', stderr: [`the browser at ${browser.path} could not print the PDF: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`], exitCode: 2 };
     }

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { activateClient, type EngagementKitApi } from './activateClient';
+import type { PdfPrinter } from './export/clientCopyExport';
 import { ServerConnection, type LanguageClientLike } from './serverConnection';
 import { forkServer } from './serverProcess';
 
@@ -39,7 +40,9 @@ export function activate(context: vscode.ExtensionContext): EngagementKitApi {
         }),
       ),
   );
-  return activateClient(context, server);
+  // dist/printPdf.js (and the browser driver it requires) is loaded when a PDF is first asked for.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- dist/printPdf.js, beside this bundle
+  return activateClient(context, server, () => require('./printPdf.js') as PdfPrinter);
 }
 
 export function deactivate(): void {

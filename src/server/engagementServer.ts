@@ -22,6 +22,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME } from '../core/config/engagementConfig';
+import { ACCENT } from '../core/render/branding';
+import { redactionProblem } from '../core/render/redactableFields';
 import { ENGAGEMENT_FILE } from '../core/engagementFile';
 import type { OutlineEntry } from '../core/editing/outline';
 import { createEngagementService } from '../core/service/engagementService';
@@ -30,6 +32,7 @@ import {
   AddKpiRequest,
   DiffTextsRequest,
   ExportHtmlRequest,
+  ExportSettingsRequest,
   FindFilesRequest,
   KpiChoicesRequest,
   NewEngagementRequest,
@@ -368,11 +371,20 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return stillCurrent(document, token) ? preview : null;
   });
 
-  handle(ExportHtmlRequest, async ({ uri, redact, includeChecks }) => {
+  handle(ExportHtmlRequest, async ({ uri, redact, includeChecks, brand }) => {
     const document = documentFor(uri);
     if (!document) return { error: 'Open the engagement file to export it.' };
-    const exported = await service.exportDocument(document, { format: 'html', redact, includeChecks });
-    return 'error' in exported ? exported : { html: exported.text };
+    const problem = redact.map(redactionProblem).find(Boolean);
+    if (problem) return { error: `This copy cannot leave that out: ${problem}` };
+    // The brand comes from the client, which read the logo's bytes: taken only in the shape the page accepts.
+    const look = { ...(brand?.logo && /^data:image\/(?:png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(brand.logo) ? { logo: brand.logo } : {}), ...(brand?.accent && ACCENT.test(brand.accent) ? { accent: brand.accent } : {}) };
+    const exported = await service.exportDocument(document, { format: 'html', redact, includeChecks, brand: look });
+    return 'error' in exported ? exported : { html: exported.text, running: exported.running };
+  });
+
+  handle(ExportSettingsRequest, async ({ uri }) => {
+    const exports = (await settings.settingsFor(uri)).exports;
+    return { internal: [...(exports?.internal ?? [])], ...(exports?.logo ? { logo: exports.logo } : {}), ...(exports?.accent ? { accent: exports.accent } : {}) };
   });
 
   handle(KpiChoicesRequest, async ({ uri, version }) => {

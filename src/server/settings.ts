@@ -22,7 +22,7 @@ export const DEFAULT_DELAY_MS = 150;
  */
 export class SettingsResolver {
   private readonly byFolder = new Map<string, { readonly uri: string; readonly settings: Promise<AnalysisSettings & { delay: number }> }>();
-  private readonly configFiles = new Map<string, Promise<EngagementConfig | undefined>>();
+  private readonly configFiles = new Map<string, Promise<{ readonly config: EngagementConfig; readonly folder: URI } | undefined>>();
 
   constructor(
     /** A file's text, or undefined when there is none. */
@@ -65,14 +65,15 @@ export class SettingsResolver {
   }
 
   private async resolve(uri: string, folder: string): Promise<AnalysisSettings & { delay: number }> {
-    const [fromFile, editor] = await Promise.all([this.nearestConfig(URI.parse(folder)), this.editorSettings(uri).catch(() => undefined)]);
+    const [found, editor] = await Promise.all([this.nearestConfig(URI.parse(folder)), this.editorSettings(uri).catch(() => undefined)]);
+    const fromFile = found?.config;
     const today = typeof editor?.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(editor.today) ? editor.today : undefined;
     const delay = typeof editor?.validation?.delay === 'number' && editor.validation.delay >= 0 ? Math.min(editor.validation.delay, 5_000) : DEFAULT_DELAY_MS;
-    return { rules: mergeRuleSettings(fromFile?.rules ?? {}, editor?.rules), today, delay, changeLevels: fromFile?.changeLevels ?? {}, ...(typeof editor?.locale === 'string' && isKnownLocale(editor.locale) ? { locale: editor.locale } : {}), ...(fromFile ? { capacity: fromFile.capacity } : {}) };
+    return { rules: mergeRuleSettings(fromFile?.rules ?? {}, editor?.rules), today, delay, changeLevels: fromFile?.changeLevels ?? {}, ...(typeof editor?.locale === 'string' && isKnownLocale(editor.locale) ? { locale: editor.locale } : {}), ...(found ? { capacity: found.config.capacity, exports: exportsOf(found.config, found.folder) } : {}) };
   }
 
-  /** The nearest config file at or above `folder`, read. */
-  private async nearestConfig(folder: URI): Promise<EngagementConfig | undefined> {
+  /** The nearest config file at or above `folder`, read, and the folder it is in. */
+  private async nearestConfig(folder: URI): Promise<{ readonly config: EngagementConfig; readonly folder: URI } | undefined> {
     for (let current = folder; ; ) {
       const config = await this.configIn(current);
       if (config) return config;
@@ -82,14 +83,20 @@ export class SettingsResolver {
     }
   }
 
-  private configIn(folder: URI): Promise<EngagementConfig | undefined> {
+  private configIn(folder: URI): Promise<{ readonly config: EngagementConfig; readonly folder: URI } | undefined> {
     const key = folder.toString();
     let config = this.configFiles.get(key);
     if (!config) {
       // A config that cannot be read counts as none; the command line reports it.
-      config = this.readFile(Utils.joinPath(folder, CONFIG_FILE_NAME).toString()).then((text) => (text === undefined ? undefined : parseConfig(text)));
+      config = this.readFile(Utils.joinPath(folder, CONFIG_FILE_NAME).toString()).then((text) => (text === undefined ? undefined : { config: parseConfig(text), folder }));
       this.configFiles.set(key, config);
     }
     return config;
   }
+}
+
+/** The export settings of a config file, its logo as a URI beside it. */
+function exportsOf(config: EngagementConfig, folder: URI): NonNullable<AnalysisSettings['exports']> {
+  const { logo, accent, internal } = config.export;
+  return { internal: internal ?? [], ...(logo ? { logo: Utils.resolvePath(folder, logo).toString() } : {}), ...(accent ? { accent } : {}) };
 }

@@ -56,9 +56,30 @@ export const PlanStatusRequest = request<DocumentParams, { text: string; detail?
 
 export const PreviewRequest = request<VersionedParams, { html: string; fromLastGood: boolean } | null>('engagementKit/preview');
 
-export type Redacted = 'fees' | 'notes';
+/** What a copy leaves out: `fees`, `notes`, `internal` (both, and `export.internal` of `.engagementrc.yaml`) or a field path (`kpis.*.source`). */
+export type Redacted = string;
 
-export const ExportHtmlRequest = request<DocumentParams & { readonly redact: Redacted[]; readonly includeChecks: boolean }, { html: string } | Failure>('engagementKit/exportHtml');
+/** The consultancy's look, as the page takes it: the logo as a data URI, the accent as #rrggbb. */
+export interface BrandParams {
+  readonly logo?: string;
+  readonly accent?: string;
+}
+
+/** What every printed page's header says of the copy. */
+export interface RunningHead {
+  readonly client: string;
+  readonly title: string;
+  readonly date: string;
+}
+
+export const ExportHtmlRequest = request<DocumentParams & { readonly redact: Redacted[]; readonly includeChecks: boolean; readonly brand?: BrandParams }, { html: string; running: RunningHead } | Failure>('engagementKit/exportHtml');
+
+/**
+ * What `.engagementrc.yaml` says of a file's exports: the internal fields a copy may leave
+ * out, and the logo (its URI, for the client to read: a logo is bytes, the server reads
+ * text) and accent.
+ */
+export const ExportSettingsRequest = request<DocumentParams, { internal: string[]; logo?: string; accent?: string }>('engagementKit/exportSettings');
 
 export interface KpiChoice {
   readonly id: string;

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { contentWidthPx } from '../../src/cli/printPdf';
+import { contentWidthPx } from '../../src/print/printPdf';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The printed PDFs and their pages as PNG, kept beside the browser tests' other artifacts. */
@@ -48,7 +48,7 @@ describe('the client copy on paper', function () {
 
   for (const file of engagements) {
     const name = path.basename(file, '.engagement.yaml');
-    it(`prints ${name} on A4 and Letter: nothing wider than the page, words whole, every page numbered`, async () => {
+    it(`prints ${name} on A4 and Letter: nothing wider than the page, words whole, every page headed and numbered`, async () => {
       // The page as the browser lays it out for paper: print styles, the width a page leaves.
       const html = path.join(scratch, `${name}.html`);
       assert.equal(cli(['render', file, '-o', html, '--today', '2026-03-18']).status, 0);
@@ -80,6 +80,14 @@ describe('the client copy on paper', function () {
         const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
         assert.match(text, new RegExp(`page 1 of ${info.pages}`), 'each page is numbered');
         assert.match(text, /2026-03-18/, 'and dated');
+        // Every page opens with the same running header (client · title, date) and ends with its number.
+        const pages = Array.from({ length: info.pages }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), out, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.trim().replace(/\s+/g, ' ')).filter(Boolean));
+        const header = pages[0]![0]!;
+        assert.match(header, /·.*2026-03-18$/, `the header names the client and title and the date: ${header}`);
+        pages.forEach((lines, i) => {
+          assert.equal(lines[0], header, `page ${i + 1} opens with the header`);
+          assert.match(lines[lines.length - 1]!, new RegExp(`page ${i + 1} of ${info.pages}$`), `page ${i + 1} ends with its number`);
+        });
         assert.doesNotMatch(text, /\bChecks\b/, "the findings are the team's, not the client's");
         execFileSync('pdftoppm', ['-png', '-r', '60', out, path.join(ARTIFACTS, `${name}-${paper}`)]);
         if (name === 'six-parties') assert.ok(landscape, 'six parties do not fit a portrait page: landscape');

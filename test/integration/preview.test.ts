@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generateEngagement } from '../../bench/generate';
@@ -135,6 +136,46 @@ describe('live preview', () => {
     assert.match(clientHtml, /Content-Security-Policy" content="default-src 'none'/);
     assert.doesNotMatch(clientHtml, /<script/);
     for (const uri of [source, full, client]) await vscode.workspace.fs.delete(uri);
+  });
+
+  it('exports a copy in the consultancy\'s look as HTML and as a PDF, leaving out what .engagementrc.yaml calls internal', async () => {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('clean.engagement.yaml')));
+    const folder = fileUri('branded');
+    const write = (name: string, content: string): Thenable<void> => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(content));
+    await write('.engagementrc.yaml', "export:\n  logo: logo.svg\n  accent: '#0a7d5a'\n  internal: [access, kpis.*.source, executive.email]\n");
+    // A logo with a script: the copy keeps its shapes only.
+    await write('logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#0a7d5a"/><script>alert(1)</script></svg>');
+    const branded = text
+      .replace('status: active', 'status: draft')
+      .replace('id: base-cro', 'id: branded-copy')
+      .replace('mandate:', 'access: { crm: full, financials: [cap-table-secrets] }\nfees: { rate: { amount: 2000, per: day } }\nmandate:');
+    await write('branded.engagement.yaml', branded);
+    const source = vscode.Uri.joinPath(folder, 'branded.engagement.yaml');
+    try {
+      const htmlTarget = vscode.Uri.joinPath(folder, 'copy.html');
+      await vscode.commands.executeCommand('engagementKit.exportHtml', source, { target: htmlTarget, redact: ['internal'] });
+      const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(htmlTarget));
+      const logo = /src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)"/.exec(html);
+      assert.ok(logo, 'the logo is in the page as data');
+      const svg = Buffer.from(logo[1]!, 'base64').toString('utf8');
+      assert.match(svg, /<rect/);
+      assert.doesNotMatch(svg, /script|alert/, 'and keeps nothing that runs');
+      assert.match(html, /#0a7d5a/, 'the accent colours the page');
+      assert.doesNotMatch(html, /cap-table-secrets|Estimated monthly cost|2,000/, 'internal fields and fees are left out');
+      assert.match(html, /Base Co/);
+
+      const pdfTarget = vscode.Uri.joinPath(folder, 'copy.pdf');
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('engagementKit.exportPdf', source, { target: pdfTarget, redact: ['internal'] });
+      assert.equal(written?.toString(), pdfTarget.toString(), 'the PDF was written');
+      const pdf = await vscode.workspace.fs.readFile(pdfTarget);
+      assert.equal(Buffer.from(pdf.subarray(0, 5)).toString('latin1'), '%PDF-');
+      const printed = execFileSync('pdftotext', ['-layout', pdfTarget.fsPath, '-'], { encoding: 'utf8' });
+      assert.match(printed, /Base Co · Base engagement/, 'each page is headed with the client and title');
+      assert.match(printed, /page 1 of \d+/, 'and numbered');
+      assert.doesNotMatch(printed, /cap-table-secrets|Estimated monthly cost/, 'the PDF leaves out what the HTML does');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
   });
 
   it('shows markup from every field as text, in a page with a strict CSP and a fresh nonce', async () => {

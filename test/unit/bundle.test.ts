@@ -44,9 +44,9 @@ describe('the bundles', () => {
     });
   }
 
-  it('the Node client loads at activation neither the language client library nor anything but vscode, Node and that library\'s bundle', () => {
+  it('the Node client loads at activation neither the language client library nor anything but vscode, Node and the bundles beside it', () => {
     const others = requiredBy('dist/extension.js').filter((r) => r !== 'vscode' && !r.startsWith('node:') && !isBuiltin(r));
-    assert.deepEqual(others, ['./languageClient.js']);
+    assert.deepEqual(others.sort(), ['./languageClient.js', './printPdf.js']);
     // A message of vscode-languageclient's own: the library is in the second bundle only.
     const marker = 'Client is not running';
     assert.ok(!fs.readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8').includes(marker));
@@ -71,6 +71,14 @@ describe('the bundles', () => {
       assert.ok(shippedByVsix(file), `${file} is not in the .vscodeignore allow-list`);
     });
   }
+
+  it('prints through the copy of the browser driver the .vsix ships, and only that', () => {
+    assert.deepEqual(requiredBy('dist/printPdf.js').filter((r) => !r.startsWith('node:') && !isBuiltin(r)), ['./vendor/playwright-core/index.js']);
+    for (const file of ['dist/printPdf.js', 'dist/vendor/playwright-core/index.js', 'dist/vendor/playwright-core/package.json', 'dist/vendor/playwright-core/lib/coreBundle.js', 'dist/vendor/playwright-core/LICENSE']) {
+      assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} is not built`);
+      assert.ok(shippedByVsix(file), `${file} is not in the .vscodeignore allow-list`);
+    }
+  });
 
   it('names the two client builds in package.json', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string; browser: string };

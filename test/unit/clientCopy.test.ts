@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { dayOf } from '../../src/core/model/dates';
 import { renderMarkdown } from '../../src/core/render/markdown';
 import { renderHtmlDocument } from '../../src/core/render/renderHtml';
+import { redactedFields, redactionProblem } from '../../src/core/render/redactableFields';
 import { run } from './cliHelpers';
 import { ROOT } from './helpers';
 
@@ -90,5 +92,46 @@ describe('the client copy', () => {
       for (const secret of ['1,900', '1900', '12,000', 'Estimated monthly cost', 'Retainer', 'Quota attainment moving']) assert.ok(!copy.includes(secret), `${secret} is redacted`);
       assert.match(copy, /45 days; notice by/, 'the rest of the terms stay');
     }
+  });
+
+  it('leaves out any field of the format named by its path, in every section, the title and the findings', () => {
+    // A finding that quotes a redacted value: an unknown CRM level written in `access`.
+    const text = read('corvid-cso.engagement.yaml').replace('crm: full', 'crm: sales-compensation-only');
+    const analysis = analyze(text, { today: '2026-05-01' });
+    assert.ok(analysis.findings.some((f) => f.message.includes('sales-compensation-only')), 'the unredacted findings quote the value');
+    const redact = ['access', 'kpis.*.source', 'executive.email', 'client.name'];
+    for (const copy of [textOf(renderHtmlDocument(analysis, { today, redact, includeChecks: true })), renderMarkdown(analysis, { today, redact, includeChecks: true })]) {
+      for (const secret of ['sales-compensation', 'revenue-by-segment', 'CRM and compensation reports', 'Forecast roll-up', 'CRM stage audit', 'aisha@mensah-sales.example', 'Corvid Logistics']) assert.ok(!copy.includes(secret), `${secret} is redacted`);
+      assert.match(copy, /Reps at or above quota/, 'the KPIs stay, without their source');
+      assert.match(copy, /Aisha Mensah/, "the executive's name stays, without the e-mail");
+    }
+  });
+
+  it('refuses a field the format does not have, so a typo never leaves a value in', () => {
+    assert.equal(redactionProblem('kpis.*.source'), undefined);
+    assert.equal(redactionProblem('parties.*.title'), undefined);
+    assert.equal(redactionProblem('authority.budget.*.limit'), undefined);
+    assert.equal(redactionProblem('internal'), undefined);
+    assert.match(redactionProblem('kpis.*.sorce')!, /`kpis\.\*\.sorce` is not a field of an engagement; did you mean `kpis\.\*\.source`\?/);
+    assert.match(redactionProblem('salary')!, /not a field of an engagement/);
+    assert.match(redactionProblem('kpis.*')!, /ends in `\*`/);
+    assert.match(redactionProblem('kpis..id')!, /not a field path/);
+    assert.deepEqual(redactedFields(['internal'], ['access.financials']), ['fees', 'notes', 'reviews.*.notes', 'kpis.*.actuals.*.note', 'access.financials']);
+  });
+
+  it('takes the internal fields of .engagementrc.yaml with --redact internal, and refuses a typo on the command line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ek-internal-'));
+    fs.copyFileSync(path.join(ROOT, 'examples', 'corvid-cso.engagement.yaml'), path.join(dir, 'e.engagement.yaml'));
+    fs.writeFileSync(path.join(dir, '.engagementrc.yaml'), 'export:\n  internal: [access.financials, kpis.*.source]\n');
+    const copy = run(['render', 'e.engagement.yaml', '--format', 'md', '--redact', 'internal'], dir);
+    assert.equal(copy.code, 0, copy.stderr);
+    for (const secret of ['revenue-by-segment', 'CRM stage audit', '1,900', 'Estimated monthly cost']) assert.ok(!copy.stdout.includes(secret), `${secret} is internal`);
+    assert.match(copy.stdout, /Reps at or above quota/);
+    const typo = run(['render', 'e.engagement.yaml', '--redact', 'fees,kpis.*.sorce'], dir);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /did you mean `kpis\.\*\.source`/);
+    fs.writeFileSync(path.join(dir, '.engagementrc.yaml'), 'export:\n  internal: [acess]\n');
+    const broken = run(['lint', '.'], dir);
+    assert.match(broken.stdout + broken.stderr, /`acess` is not a field of an engagement; did you mean `access`\?/);
   });
 });

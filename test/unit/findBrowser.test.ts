@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findBrowser } from '../../src/cli/findBrowser';
+import { findBrowser } from '../../src/print/findBrowser';
 import { scratchFolder } from './scratchFolders';
 
 describe('finding a browser to print with', () => {

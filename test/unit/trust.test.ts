@@ -12,16 +12,18 @@ import { ROOT } from './helpers';
 describe('workspace trust', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] } };
-    contributes: { configuration: { properties: Record<string, { type: string }> } };
+    contributes: { configuration: { properties: Record<string, { type: string; scope?: string }> } };
   };
 
   it('declares full support for untrusted workspaces', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
   });
 
-  it('has no setting that could point at code, a schema or a program', () => {
+  it('has no setting a workspace could point at code, a schema or a program', () => {
     const settings = Object.keys(manifest.contributes.configuration.properties);
-    assert.deepEqual(settings.sort(), ['engagementKit.locale', 'engagementKit.rules', 'engagementKit.today', 'engagementKit.validation.delay'], 'a new setting needs a look: does it name a file, a schema or a command?');
+    assert.deepEqual(settings.sort(), ['engagementKit.export.browser', 'engagementKit.export.paper', 'engagementKit.locale', 'engagementKit.rules', 'engagementKit.today', 'engagementKit.validation.delay'], 'a new setting needs a look: does it name a file, a schema or a command?');
+    // The one that names a program (the browser printing a PDF) is the machine's alone: no workspace can set it.
+    assert.equal(manifest.contributes.configuration.properties['engagementKit.export.browser']!.scope, 'machine');
   });
 
   const textAsCode = [/\bnew Function\s*\(/, /\beval\s*\(/, /["']node:vm["']|["']vm["']/, /\bimport\s*\(/, /\brequire\(\s*[^"'\s)]/];
@@ -40,12 +42,12 @@ describe('workspace trust', () => {
    * which the product never calls. So `child_process` may appear in those bundles and the
    * command line's, and in the product's own code only in those two files.
    */
-  it('starts a browser only to print a PDF, from one file of the command line', () => {
+  it('starts a browser only to print a PDF, from one file the command line and the desktop extension share', () => {
     const own = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name));
     const printing = own(path.join(ROOT, 'src')).filter((file) => /require\(['"]playwright-core['"]\)|^import (?!type\b)[^;]*['"]playwright-core['"]/m.test(fs.readFileSync(file, 'utf8')));
-    assert.deepEqual(printing.map((f) => path.relative(ROOT, f)), [path.join('src', 'cli', 'printPdf.ts')]);
-    // Not bundled: loaded as installed, and only by the command line.
-    for (const bundle of ['dist/cli.js', 'dist/server.js', 'dist/extension.js', 'dist/web/server.js']) assert.doesNotMatch(fs.readFileSync(path.join(ROOT, bundle), 'utf8'), /class Chromium\b|chromium\.launch\(\)/, bundle);
+    assert.deepEqual(printing.map((f) => path.relative(ROOT, f)), [path.join('src', 'print', 'printPdf.ts')]);
+    // Not bundled: loaded as installed (the command line) or as the .vsix ships it (dist/vendor), only when a PDF is asked for.
+    for (const bundle of ['dist/cli.js', 'dist/server.js', 'dist/extension.js', 'dist/printPdf.js', 'dist/web/server.js', 'dist/web/extension.js']) assert.doesNotMatch(fs.readFileSync(path.join(ROOT, bundle), 'utf8'), /class Chromium\b|chromium\.launch\(\)/, bundle);
   });
 
   it('starts no process but its server, and git for the command line', () => {

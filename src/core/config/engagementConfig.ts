@@ -7,6 +7,7 @@ import { LIMITS } from '../yaml/limits';
 import { escapeSegment } from '../yaml/sourceMap';
 import { isRuleId, RULE_CATALOG } from '../rules';
 import { closest } from '../schema/closest';
+import { redactionProblem } from '../render/redactableFields';
 import type { Finding, RuleSetting, RuleSettings } from '../types';
 import { parseYaml } from '../yaml/parseYaml';
 
@@ -36,6 +37,8 @@ export interface CapacityConfig {
 export interface ExportConfig {
   readonly logo?: string;
   readonly accent?: string;
+  /** Fields kept from the client (`access.financials`, `kpis.*.source`), removed by `--redact internal`. */
+  readonly internal?: readonly string[];
 }
 
 /** The bounds of a capacity, in days a week. */
@@ -62,7 +65,7 @@ export function parseConfig(text: string): EngagementConfig {
   const changeLevels: Record<string, ChangeLevels[keyof ChangeLevels]> = {};
   // A map without a prototype: executives' keys are data from the file.
   const capacity: { default?: number; executives: Record<string, number> } = { executives: Object.create(null) as Record<string, number> };
-  const exported: { logo?: string; accent?: string } = {};
+  const exported: { logo?: string; accent?: string; internal?: string[] } = {};
   const report: Report = (pointer, part, message, suggestion) => {
     const range = parsed.sourceMap.rangeOf(pointer, part);
     findings.push(suggestion ? { ruleId: 'config', severity: 'error', message, range, suggestion } : { ruleId: 'config', severity: 'error', message, range });
@@ -151,11 +154,13 @@ function readCapacity(value: unknown, capacity: { default?: number; executives: 
   }
 }
 
-/** `export: { logo: <file>, accent: <#rrggbb> }`, each problem reported where it is written. */
-function readExport(value: unknown, out: { logo?: string; accent?: string }, report: Report): void {
+const EXPORT_KEYS = ['logo', 'accent', 'internal'];
+
+/** `export: { logo: <file>, accent: <#rrggbb>, internal: [<field>…] }`, each problem reported where it is written. */
+function readExport(value: unknown, out: { logo?: string; accent?: string; internal?: string[] }, report: Report): void {
   if (value === undefined || value === null) return;
-  if (typeof value !== 'object' || Array.isArray(value)) return report('/export', 'value', '`export` must be a map with `logo` and `accent` keys.');
-  for (const key of Object.keys(value)) if (key !== 'logo' && key !== 'accent') report(`/export/${escapeSegment(key)}`, 'key', `Unknown key \`${key}\` under \`export\`; the keys are \`logo\` and \`accent\`.`, closest(key, ['logo', 'accent']));
+  if (typeof value !== 'object' || Array.isArray(value)) return report('/export', 'value', '`export` must be a map with `logo`, `accent` and `internal` keys.');
+  for (const key of Object.keys(value)) if (!EXPORT_KEYS.includes(key)) report(`/export/${escapeSegment(key)}`, 'key', `Unknown key \`${key}\` under \`export\`; the keys are \`logo\`, \`accent\` and \`internal\`.`, closest(key, EXPORT_KEYS));
   const map = value as Record<string, unknown>;
   if (map.logo !== undefined) {
     if (typeof map.logo !== 'string' || !/\.(png|jpe?g|svg)$/i.test(map.logo) || /^[a-z][a-z0-9+.-]*:/i.test(map.logo)) report('/export/logo', 'value', '`export.logo` must name a PNG, JPEG or SVG file beside this one (a path, not a URL: nothing is fetched).');
@@ -164,5 +169,15 @@ function readExport(value: unknown, out: { logo?: string; accent?: string }, rep
   if (map.accent !== undefined) {
     if (typeof map.accent !== 'string' || !ACCENT.test(map.accent)) report('/export/accent', 'value', '`export.accent` must be a colour as #rrggbb (or #rgb).');
     else out.accent = map.accent;
+  }
+  if (map.internal !== undefined) {
+    if (!Array.isArray(map.internal)) return report('/export/internal', 'value', '`export.internal` must be a list of field paths, e.g. `[access.financials, kpis.*.source]`.');
+    const internal: string[] = [];
+    map.internal.forEach((field: unknown, index) => {
+      const problem = typeof field !== 'string' ? 'each item of `export.internal` is a field path, e.g. `access.financials`.' : field === 'internal' ? '`internal` cannot be one of its own fields.' : redactionProblem(field);
+      if (problem) report(`/export/internal/${index}`, 'value', problem);
+      else internal.push(field as string);
+    });
+    out.internal = internal;
   }
 }

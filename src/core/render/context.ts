@@ -6,8 +6,7 @@ import type { Engagement } from '../model/engagement';
 import type { Path } from '../types';
 import { pointerOf } from '../yaml/sourceMap';
 
-/** Internal fields that a client copy can leave out. */
-export type Redactable = 'fees' | 'notes';
+import type { Redactable } from './redaction';
 
 export interface RenderOptions {
   readonly today: Day;
@@ -35,7 +34,8 @@ export interface RenderContext {
   readonly options: RenderOptions;
   /** 0-based source line of a path, for `data-line`. */
   line(path: Path): number | undefined;
-  redacted(field: Redactable): boolean;
+  /** Whether a group (`fees`, `notes`) is left out: its column or heading goes too. */
+  redacted(field: 'fees' | 'notes'): boolean;
   /** ` style="…"` or ` data-style="…"`, as the options ask. */
   style(css: string): string;
   /** Dates, numbers and money as the locale writes them. */
@@ -52,7 +52,7 @@ export function renderContext(analysis: Analysis, model: Engagement, options: Re
       const offset = location?.key?.start ?? location?.value.start;
       return offset === undefined ? undefined : analysis.lines.positionAt(offset).line;
     },
-    redacted: (field) => options.redact?.includes(field) ?? false,
+    redacted: (field) => options.redact?.some((r) => r === field || r === 'internal') ?? false,
     style: (css) => (options.inlineStyles === false ? ` data-style="${css}"` : ` style="${css}"`),
     formats: formatsFor(options.locale, model.currency),
   };

@@ -1,14 +1,13 @@
 import type { RenderContext } from './context';
 import { esc } from './escape';
-import { redactionOf } from './redaction';
 
 /**
  * The findings, each pointing at its line (the preview jumps there on click); nothing
- * unless asked for. In a redacted copy, no finding says what was redacted.
+ * unless asked for. In a redacted copy they were cleared of what was redacted (`redactAnalysis`).
  */
 export function renderFindings(context: RenderContext): string {
   if (!context.options.includeChecks) return '';
-  const findings = redactionOf(context.analysis, context.model, context.options.redact ?? []).visible(context.analysis.findings);
+  const findings = context.analysis.findings;
   if (findings.length === 0) return `<section id="findings" class="ek-section"><h2>Checks</h2><p class="ek-ok">No findings: every rule passes.</p></section>`;
   const items = findings
     .map((f) => {

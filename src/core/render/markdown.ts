@@ -6,7 +6,7 @@ import { AREAS } from '../model/engagement';
 import { deadlineDay, scheduleOf } from '../model/schedule';
 import { renderContext, type RenderContext, type RenderOptions } from './context';
 import { markdownText } from '../text/safeText';
-import { redactionOf } from './redaction';
+import { redactAnalysis } from './redaction';
 import { describeDecision, REVIEW_SCORES } from './reviews';
 import { termFacts } from './terms';
 
@@ -17,7 +17,8 @@ const cell = markdownText;
  * The engagement as Markdown, for pull requests and wikis: the same sections as the HTML
  * (`renderBody`), in the same order, every value from the file as text.
  */
-export function renderMarkdown(analysis: Analysis, options: RenderOptions): string {
+export function renderMarkdown(original: Analysis, options: RenderOptions): string {
+  const analysis = redactAnalysis(original, options.redact ?? []);
   const model = analysis.model;
   if (!model) return '_No readable engagement._\n';
   const context = renderContext(analysis, model, options);
@@ -152,10 +153,10 @@ function reviews(context: RenderContext, out: string[]): void {
   out.push('');
 }
 
-/** The findings, when asked for, with every redacted value kept out of their messages. */
+/** The findings, when asked for (in a redacted copy, already cleared of every redacted value). */
 function findings(context: RenderContext, out: string[]): void {
   if (!context.options.includeChecks) return;
-  const visible = redactionOf(context.analysis, context.model, context.options.redact ?? []).visible(context.analysis.findings);
+  const visible = context.analysis.findings;
   out.push('## Checks', '');
   if (visible.length === 0) out.push('No findings: every rule passes.');
   for (const f of visible) out.push(`- **${f.severity}** ${cell(f.message)} (\`${f.ruleId}\`, line ${context.analysis.lines.positionAt(f.range.start).line + 1})`);

@@ -1,43 +1,88 @@
-import type { Analysis } from '../analyze';
-import type { Engagement } from '../model/engagement';
-import type { Finding, Path, TextRange } from '../types';
+import { analyze, type Analysis } from '../analyze';
+import { formatDay } from '../model/dates';
+import type { Path, TextRange } from '../types';
+import { schemaAt, type SchemaNode } from '../schema/schemaAt';
+import { parseYaml } from '../yaml/parseYaml';
 import { pointerOf } from '../yaml/sourceMap';
-import type { Redactable } from './context';
+import { redactedFields, type Redactable } from './redactableFields';
 
-/** What a redacted copy leaves out of the findings it shows. */
-export interface Redaction {
-  /** Findings that may be shown, their messages cleared of every redacted value. */
-  visible(findings: readonly Finding[]): Finding[];
-}
+export type { Redactable } from './redactableFields';
 
 const REDACTED = '[redacted]';
 
-/** Where each redactable field is written: the whole `fees` map; every `notes` and actual's `note`. */
-function pathsOf(field: Redactable, model: Engagement): Path[] {
-  if (field === 'fees') return [['fees']];
-  return [['notes'], ...model.reviews.map((r) => [...r.path, 'notes']), ...model.kpis.flatMap((k) => k.actuals.map((a) => [...a.path, 'note']))];
+/** Every written path a field pattern matches in a parsed value. */
+function pathsIn(value: unknown, pattern: readonly string[], at: Path = []): Path[] {
+  if (pattern.length === 0) return [at];
+  if (value === null || typeof value !== 'object') return [];
+  const [head, ...rest] = pattern as [string, ...string[]];
+  if (Array.isArray(value)) return head === '*' ? value.flatMap((item, index) => pathsIn(item, rest, [...at, index])) : [];
+  const map = value as Record<string, unknown>;
+  if (head === '*') return Object.keys(map).flatMap((key) => pathsIn(map[key], rest, [...at, key]));
+  return Object.hasOwn(map, head) ? pathsIn(map[head], rest, [...at, head]) : [];
 }
 
 /**
- * A redacted field's value must not reach the client by another way: a finding placed
- * inside it is left out, and any other finding that quotes one of its values (a schema
- * message such as "found the text `EUR 1850 per day`", a rule naming a number) has the
- * value replaced. The values are read from the file's text, so a value the schema
- * rejected, which the model does not hold, is removed as well.
+ * The analysis a redacted copy is rendered from. The model and schedule are read again from
+ * the file's value with every redacted field removed, so no section, total or date worked
+ * out from a removed value can show it. The findings are the file's own (a removed required
+ * field is not a finding of the engagement), with those placed inside a removed field left
+ * out and any value of one quoted in another's message replaced: a schema message such as
+ * "found the text `EUR 1850 per day`" or a rule naming a number. Lines and positions stay
+ * the file's.
  */
-export function redactionOf(analysis: Analysis, model: Engagement, fields: readonly Redactable[]): Redaction {
+export function redactAnalysis(analysis: Analysis, redact: readonly Redactable[]): Analysis {
+  const fields = redactedFields(redact);
+  if (fields.length === 0 || !analysis.model || analysis.syntaxBroken) return analysis;
+  const text = analysis.lines.slice(0, Number.MAX_SAFE_INTEGER);
+  const value = structuredClone(parseYaml(text).value);
+  const paths = fields.flatMap((field) => pathsIn(value, field.split('.')));
+  if (paths.length === 0) return analysis;
   const ranges: TextRange[] = [];
-  for (const field of fields) {
-    for (const path of pathsOf(field, model)) {
-      const location = analysis.sourceMap.exact(pointerOf(path));
-      if (location) ranges.push({ start: location.key?.start ?? location.value.start, end: location.value.end });
-    }
+  for (const path of paths) {
+    const location = analysis.sourceMap.exact(pointerOf(path));
+    if (location) ranges.push({ start: location.key?.start ?? location.value.start, end: location.value.end });
+    removeAt(value, path);
   }
-  if (ranges.length === 0) return { visible: (findings) => [...findings] };
-  const values = [...new Set(ranges.flatMap((range) => scalarsIn(analysis.lines.textOf(range))))].sort((a, b) => b.length - a.length);
-  const inside = (f: Finding): boolean => ranges.some((r) => f.range.start < r.end && f.range.end > r.start);
-  const scrub = (message: string): string => values.reduce((text, value) => text.split(value).join(REDACTED), message);
-  return { visible: (findings) => findings.filter((f) => !inside(f)).map((f) => ({ ...f, message: scrub(f.message) })) };
+  const secrets = [...new Set(ranges.flatMap((range) => scalarsIn(analysis.lines.textOf(range))))].sort((a, b) => b.length - a.length);
+  const scrub = scrubberOf(secrets);
+  // JSON is YAML: the value without the removed fields, and without their values quoted in
+  // any free text (a client's name in the title), reads as the same engagement less them.
+  const reread = analyze(JSON.stringify(scrubFreeText(value, [], scrub)), { today: formatDay(analysis.today) });
+  const inside = (range: TextRange): boolean => ranges.some((r) => range.start < r.end && range.end > r.start);
+  return { ...analysis, model: reread.model, schedule: reread.schedule, findings: analysis.findings.filter((f) => !inside(f.range)).map((f) => ({ ...f, message: scrub(f.message) })) };
+}
+
+/** Replaces each secret where it stands as a whole word or more (never inside a longer word). */
+function scrubberOf(secrets: readonly string[]): (text: string) => string {
+  if (secrets.length === 0) return (text) => text;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${secrets.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return (text) => text.replace(pattern, REDACTED);
+}
+
+/**
+ * The value with every free-text string (see `isFreeText`)
+ * scrubbed; ids, dates, levels and other coded values are left as they are, since a
+ * replaced code would change what the engagement says rather than hide a value.
+ */
+function scrubFreeText(value: unknown, path: (string | number)[], scrub: (text: string) => string): unknown {
+  if (typeof value === 'string') {
+    const schema = schemaAt(path);
+    return schema && isFreeText(schema) ? scrub(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((item, index) => scrubFreeText(item, [...path, index], scrub));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubFreeText(item, [...path, key], scrub)]));
+  return value;
+}
+
+/** A string the schema does not code: no enum, date format or pattern other than "one line". */
+function isFreeText(schema: SchemaNode): boolean {
+  return schema.type === 'string' && !schema.enum && !(schema as { format?: string }).format && (schema.pattern === undefined || schema.pattern === '^[^\\r\\n]*$');
+}
+
+function removeAt(value: unknown, path: Path): void {
+  let parent = value as Record<string | number, unknown>;
+  for (const segment of path.slice(0, -1)) parent = parent[segment] as Record<string | number, unknown>;
+  delete parent[path[path.length - 1]!];
 }
 
 /**

@@ -5,6 +5,7 @@ import { renderContext, type RenderOptions } from './context';
 import { renderFindings, renderNotes } from './findingsSummary';
 import { renderHeader } from './header';
 import { renderMatrix } from './matrix';
+import { redactAnalysis } from './redaction';
 import { renderReviews } from './reviews';
 import { renderScorecard } from './scorecard';
 import { renderMandate, renderTerms } from './terms';
@@ -18,6 +19,11 @@ import { renderTimeline } from './timeline';
  * and only when asked for. The Markdown export has the same sections in the same order.
  */
 export function renderBody(analysis: Analysis, options: RenderOptions): string {
+  return bodyOf(redactAnalysis(analysis, options.redact ?? []), options);
+}
+
+/** The sections of an analysis already redacted. */
+function bodyOf(analysis: Analysis, options: RenderOptions): string {
   const model = analysis.model;
   if (!model) return `<main class="ek-main"><p class="ek-muted">Nothing to show yet: the file has no readable engagement.</p></main>`;
   const context = renderContext(analysis, model, options);
@@ -40,5 +46,6 @@ ${renderFindings(context)}
  * the network (the CSP says so too), and print rules so "print to PDF" gives clean pages.
  */
 export function renderHtmlDocument(analysis: Analysis, options: RenderOptions): string {
-  return standalonePage(analysis.model?.title ?? analysis.model?.id ?? 'Engagement', renderBody(analysis, options), brandStyles(options.brand));
+  const shown = redactAnalysis(analysis, options.redact ?? []);
+  return standalonePage(shown.model?.title ?? shown.model?.id ?? 'Engagement', bodyOf(shown, options), brandStyles(options.brand));
 }

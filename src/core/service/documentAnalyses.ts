@@ -18,6 +18,8 @@ export interface AnalysisSettings {
   readonly changeLevels?: ChangeLevels;
   /** Executives' capacity, from `.engagementrc.yaml` (`capacity`), for the portfolio. */
   readonly capacity?: CapacityConfig;
+  /** What `.engagementrc.yaml` says of exports: internal fields, and the logo (as a URI beside the file) and accent. */
+  readonly exports?: { readonly internal: readonly string[]; readonly logo?: string; readonly accent?: string };
   /** How the preview and exports write dates, numbers and money (`engagementKit.locale`). */
   readonly locale?: string;
 }

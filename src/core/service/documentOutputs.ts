@@ -4,7 +4,8 @@ import type { OutlineEntry } from '../editing/outline';
 import { outlineOf } from '../editing/outline';
 import { dayOf } from '../model/dates';
 import type { Brand } from '../render/branding';
-import type { Redactable } from '../render/context';
+import { redactAnalysis, type Redactable } from '../render/redaction';
+import { formatsFor } from '../render/formats';
 import { renderMarkdown } from '../render/markdown';
 import { renderBody, renderHtmlDocument } from '../render/renderHtml';
 
@@ -45,11 +46,20 @@ export function previewOf(current: Analysis, lastGood: Analysis | undefined, loc
   return { html: renderBody(shown, { today: current.today, inlineStyles: false, includeChecks: true, ...(locale ? { locale } : {}) }), fromLastGood: shown !== current };
 }
 
-/** The document a client receives: a self-contained HTML page, or Markdown. */
-export function exportOf(analysis: Analysis, options: ExportOptions): { text: string } | { error: string } {
+/** What each printed page of a copy says at its head: client, title and the day, redacted like the copy. */
+export interface RunningHead {
+  readonly client: string;
+  readonly title: string;
+  readonly date: string;
+}
+
+/** The document a client receives: a self-contained HTML page, or Markdown, and what its printed pages' header says. */
+export function exportOf(analysis: Analysis, options: ExportOptions): { text: string; running: RunningHead } | { error: string } {
   if (!analysis.model) return { error: 'This file has no readable engagement yet: fix the problems it reports, then export.' };
   const render = { today: analysis.today, redact: options.redact, includeChecks: options.includeChecks, ...(options.brand ? { brand: options.brand } : {}), ...(options.locale ? { locale: options.locale } : {}) };
-  return { text: options.format === 'md' ? renderMarkdown(analysis, render) : renderHtmlDocument(analysis, render) };
+  const shown = redactAnalysis(analysis, options.redact).model ?? analysis.model;
+  const running = { client: shown.client?.name ?? '', title: shown.title ?? shown.id ?? '', date: formatsFor(options.locale, shown.currency).date(analysis.today) };
+  return { text: options.format === 'md' ? renderMarkdown(analysis, render) : renderHtmlDocument(analysis, render), running };
 }
 
 /** "Day 34 of 90 · build" for the plan as of `today`, from the last version that parsed. */

@@ -11,7 +11,8 @@ import { ROLE_TEMPLATES, roleTemplate, type KpiTemplate } from '../library/roles
 import type { Finding, TextRange } from '../types';
 import { addKpiEdit, kpiChoices, kpiTemplate } from './addKpi';
 import { DocumentAnalyses, type AnalysisSettings, type DocumentVersion } from './documentAnalyses';
-import { exportOf, foldingOf, planStatusOf, previewOf, type ExportOptions, type FoldingLines } from './documentOutputs';
+import { redactedFields } from '../render/redactableFields';
+import { exportOf, foldingOf, planStatusOf, previewOf, type ExportOptions, type FoldingLines, type RunningHead } from './documentOutputs';
 import type { ServiceHost } from './host';
 import { childNodes, engagementNode, uriOfNode, type TreeNode } from './treeModel';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -52,7 +53,7 @@ export interface EngagementService {
   /** The preview's body; from the last version that parsed when this one does not. */
   preview(document: DocumentVersion): Promise<{ html: string; fromLastGood: boolean }>;
   /** The document for the client: a self-contained HTML page, or Markdown. */
-  exportDocument(document: DocumentVersion, options: ExportOptions): Promise<Result<{ text: string }>>;
+  exportDocument(document: DocumentVersion, options: ExportOptions): Promise<Result<{ text: string; running: RunningHead }>>;
   /** "Day 34 of 90 · build", from the last version that parsed. */
   planStatus(document: DocumentVersion): Promise<{ text: string; detail?: string }>;
   /** The Engagements tree: its roots once the workspace is read (all, or `only` those of these files), or a node's children. */
@@ -145,8 +146,9 @@ export function createEngagementService(host: ServiceHost): EngagementService {
       return previewOf(await analysis(document), await lastGood(document), (await host.settingsFor(document.uri)).locale);
     },
     async exportDocument(document, options) {
-      // The locale asked for, else the editor's setting for the file.
-      return exportOf(await analysis(document), { ...options, locale: options.locale ?? (await host.settingsFor(document.uri)).locale });
+      // The locale asked for, else the editor's setting for the file; `internal` opened with the file's `export.internal`.
+      const settings = await host.settingsFor(document.uri);
+      return exportOf(await analysis(document), { ...options, redact: redactedFields(options.redact, settings.exports?.internal), locale: options.locale ?? settings.locale });
     },
     async planStatus(document) {
       const { settings } = await withSettings(document);

@@ -30,10 +30,16 @@ function isProgram(file: string): boolean {
  * The browser that prints a PDF: the one named (`--browser`, else `CHROME_PATH`), or the
  * first Chrome, Chromium or Edge installed in a usual place. Nothing is downloaded.
  */
-export function findBrowser(named: string | undefined, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): { path: string } | { problem: string } {
-  const given = named ?? env.CHROME_PATH;
-  if (given) return isProgram(given) ? { path: given } : { problem: `${named ? '--browser' : 'CHROME_PATH'} names ${given}, which is not a program here.` };
+export function findBrowser(
+  named: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  /** How the user names a browser where this is asked: an option, or a setting. */
+  namedBy: { readonly name: string; readonly usage: string } = { name: '--browser', usage: '--browser <path>' },
+): { path: string } | { problem: string } {
+  const given = named || env.CHROME_PATH;
+  if (given) return isProgram(given) ? { path: given } : { problem: `${named ? namedBy.name : 'CHROME_PATH'} names ${given}, which is not a program here.` };
   const found = knownPlaces(platform, env).find(isProgram);
   if (found) return { path: found };
-  return { problem: 'printing a PDF needs Chrome, Chromium or Edge, and none was found in the usual places. Install one, or name it with --browser <path> (or CHROME_PATH).' };
+  return { problem: `printing a PDF needs Chrome, Chromium or Edge, and none was found in the usual places. Install one, or name it with ${namedBy.usage} (or CHROME_PATH).` };
 }

@@ -12,8 +12,8 @@ export interface PrintOptions {
   readonly browser: string;
   readonly paper: Paper;
   readonly orientation: Orientation;
-  /** What each page's footer says: the client, the title, the date (page numbers are added). */
-  readonly footer: { readonly client: string; readonly title: string; readonly date: string };
+  /** What each page's header says: the client, the title, the date (the footer numbers the pages). */
+  readonly running: { readonly client: string; readonly title: string; readonly date: string };
 }
 
 /** The width a page leaves for content, in CSS pixels. */
@@ -26,7 +26,8 @@ export function contentWidthPx(paper: Paper, landscape: boolean): number {
  * Prints a self-contained page to PDF through an installed Chrome, Chromium or Edge
  * (`playwright-core` drives it; nothing is downloaded). With `auto`, the page is laid out
  * at the portrait width first and turned to landscape when something is wider (a matrix of
- * many parties). Each page has a footer with the client, the title, the date and its number.
+ * many parties). Each page has a header with the client, the title and the date, and a
+ * footer with its number.
  */
 export async function printPdf(html: string, options: PrintOptions): Promise<{ pdf: Buffer; landscape: boolean }> {
   // Loaded here, not at start: the other commands never need it.
@@ -46,16 +47,18 @@ export async function printPdf(html: string, options: PrintOptions): Promise<{ p
         await page.setViewportSize({ width: Math.floor(contentWidthPx(options.paper, true)), height: 1000 });
       }
     }
-    const { client, title, date } = options.footer;
-    const footerTemplate = `<div style="font: 8px sans-serif; color: #555; width: 100%; margin: 0 ${MARGIN_MM}mm; display: flex; justify-content: space-between; gap: 12px"><span>${esc(client)} · ${esc(title)}</span><span>${esc(date)} · page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+    const { client, title, date } = options.running;
+    const band = `font: 8px sans-serif; color: #555; width: 100%; margin: 0 ${MARGIN_MM}mm; display: flex; justify-content: space-between; gap: 12px`;
+    const headerTemplate = `<div style="${band}"><span>${esc([client, title].filter(Boolean).join(' · '))}</span><span>${esc(date)}</span></div>`;
+    const footerTemplate = `<div style="${band}"><span>${esc(client)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
     const pdf = await page.pdf({
       format: options.paper === 'a4' ? 'A4' : 'Letter',
       landscape,
       printBackground: true,
       displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
+      headerTemplate,
       footerTemplate,
-      margin: { top: `${MARGIN_MM}mm`, right: `${MARGIN_MM}mm`, bottom: `${MARGIN_MM + 4}mm`, left: `${MARGIN_MM}mm` },
+      margin: { top: `${MARGIN_MM + 4}mm`, right: `${MARGIN_MM}mm`, bottom: `${MARGIN_MM + 4}mm`, left: `${MARGIN_MM}mm` },
     });
     return { pdf, landscape };
   } finally {
