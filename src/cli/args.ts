@@ -69,6 +69,8 @@ export interface PortfolioArgs {
   readonly weeks?: number;
   /** Only the engagements of this executive (e-mail or name). */
   readonly executive?: string;
+  /** How the Markdown and HTML write dates (a BCP 47 tag). */
+  readonly locale?: string;
   readonly color: boolean;
 }
 
@@ -94,6 +96,7 @@ function splitFlag(arg: string): [string, string | undefined] {
 /** The value of `--today` when it is a date as YYYY-MM-DD. */
 const isoDate = (value: string | undefined): string | undefined => (value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
 const TODAY_USAGE = { command: 'usage-error', message: '--today needs a date as YYYY-MM-DD.' } as const;
+const LOCALE_USAGE = { command: 'usage-error', message: '--locale needs a language tag this system knows, e.g. --locale de-DE or --locale en-GB.' } as const;
 
 /** Parses the command line by hand: a handful of flags do not need a dependency. */
 export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColor: boolean }): ParsedArgs {
@@ -210,7 +213,7 @@ function parseRender(args: string[]): ParsedArgs {
       }
       case '--locale':
         locale = value();
-        if (!locale || !isKnownLocale(locale)) return { command: 'usage-error', message: '--locale needs a language tag this system knows, e.g. --locale de-DE or --locale en-GB.' };
+        if (!locale || !isKnownLocale(locale)) return LOCALE_USAGE;
         break;
       case '--browser':
         browser = value();
@@ -327,6 +330,7 @@ function parsePortfolio(args: string[], env: { isTTY: boolean; noColor: boolean 
   let today: string | undefined;
   let weeks: number | undefined;
   let executive: string | undefined;
+  let locale: string | undefined;
   let color = env.isTTY && !env.noColor;
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = splitFlag(args[i]!);
@@ -349,6 +353,10 @@ function parsePortfolio(args: string[], env: { isTTY: boolean; noColor: boolean 
         weeks = Number(v);
         break;
       }
+      case '--locale':
+        locale = value();
+        if (!locale || !isKnownLocale(locale)) return LOCALE_USAGE;
+        break;
       case '--executive': {
         executive = value();
         if (!executive?.trim()) return { command: 'usage-error', message: '--executive needs an e-mail or a name, e.g. --executive dana@example.com.' };
@@ -365,7 +373,7 @@ function parsePortfolio(args: string[], env: { isTTY: boolean; noColor: boolean 
         paths.push(args[i]!);
     }
   }
-  return { command: 'portfolio', paths, format, color, ...(today ? { today } : {}), ...(weeks ? { weeks } : {}), ...(executive ? { executive } : {}) };
+  return { command: 'portfolio', paths, format, color, ...(today ? { today } : {}), ...(weeks ? { weeks } : {}), ...(executive ? { executive } : {}), ...(locale ? { locale } : {}) };
 }
 
 export const HELP = `engagement — check fractional executive engagement files
@@ -401,11 +409,13 @@ Usage:
       changed its terms, with date, author, subject and the changes; renames followed.
   engagement portfolio [paths or globs…] [--format stylish|json|markdown|html]
                           [--today YYYY-MM-DD] [--weeks N] [--executive <e-mail or name>]
+                          [--locale <tag>]
       Every executive's load week by week against their capacity (4 weeks back, N weeks
       from this one, default 12), term ends, notice dates and quarterly assessments due,
       and each engagement's plan position, KPI roll-up and errors. Capacity in days a
       week comes from .engagementrc.yaml: capacity: { default: 5, executives: { <e-mail>: 4 } }.
-      --format html writes one self-contained page (no script, no network).
+      --format html writes one self-contained page (no script, no network); its dates,
+      and the Markdown's, as --locale writes them.
   engagement lsp --stdio  Run the language server for an editor (diagnostics, completion,
                           hover, navigation, rename, quick fixes, outline) over stdio.
   engagement rules        List the rules with their default severity.

@@ -50,10 +50,10 @@ export function runPortfolio(args: PortfolioArgs, cwd: string): PortfolioOutcome
       stdout = `${JSON.stringify(portfolio, null, 2)}\n`;
       break;
     case 'markdown':
-      stdout = renderPortfolioMarkdown(portfolio);
+      stdout = renderPortfolioMarkdown(portfolio, { locale: args.locale });
       break;
     case 'html':
-      stdout = renderPortfolioPage(portfolio);
+      stdout = renderPortfolioPage(portfolio, { locale: args.locale });
       break;
     default:
       stdout = formatPortfolioStylish(portfolio, args.color);

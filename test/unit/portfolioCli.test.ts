@@ -76,6 +76,18 @@ describe('engagement portfolio', () => {
     assert.match(html, /<span class="ek-name">Harbor Freight Labs: a repeatable sales motion<\/span> <small class="ek-where">harbor-cro\.engagement\.yaml:3<\/small>/);
   });
 
+  it('writes the dates of the Markdown and the page as --locale does', () => {
+    const markdown = run(['portfolio', '--format', 'markdown', '--locale', 'de-DE', ...TODAY], FIXTURES);
+    assert.equal(markdown.code, 0, markdown.stderr);
+    assert.match(markdown.stdout, /^# Portfolio on 4\. März 2026$/m);
+    assert.match(markdown.stdout, /^\| 15\. Apr\. 2026 \| in 42 days \| Notice due/m);
+    const html = run(['portfolio', '--format', 'html', '--locale', 'de-DE', ...TODAY], FIXTURES).stdout;
+    const text = html.replace(/<style>[^]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
+    assert.doesNotMatch(text, /\b20\d\d-\d\d-\d\d\b/, 'no ISO date is left in the page');
+    assert.match(text, /On 4\. März 2026/);
+    assert.equal(run(['portfolio', '--locale', 'xx-nowhere-123456789', ...TODAY], FIXTURES).code, 2);
+  });
+
   it('keeps values from files as text in every format', () => {
     const dir = workspace({ 'x.engagement.yaml': HOSTILE.replace('\\e', '\u001b').replace('\\e', '\u001b').replace('\\a', '\u0007') });
     const html = run(['portfolio', '--format', 'html', ...TODAY], dir).stdout;

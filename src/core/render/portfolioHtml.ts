@@ -1,4 +1,5 @@
 import { parseDay } from '../model/dates';
+import { formatsFor } from './formats';
 import type { ExecutiveLoad, Portfolio, PortfolioEngagement, SourcePlace } from '../portfolioModel/portfolioTypes';
 import { countOf, daysAWeek } from '../text/numbers';
 import { esc } from './escape';
@@ -36,6 +37,8 @@ export interface PortfolioHtmlOptions {
   readonly interactive: boolean;
   /** Where the editor keeps items between renders. */
   readonly memo?: RenderMemo;
+  /** How dates are written (`engagementKit.locale`, `--locale`); ISO without one. */
+  readonly locale?: string;
 }
 
 /** Segment colours in a chart, in turn; the theme's chart colours where there are some. */
@@ -87,18 +90,25 @@ function block(id: string, html: string, items: readonly PortfolioItem[] = []): 
 
 class PortfolioRenderer {
   private readonly byRef: Map<number, PortfolioEngagement>;
+  /** A date (`YYYY-MM-DD`) as the locale writes it. */
+  private readonly date: (iso: string) => string;
+  /** A week's Monday, short, as a label on a time axis. */
+  private readonly week: (iso: string) => string;
 
   constructor(
     private readonly portfolio: Portfolio,
     private readonly options: PortfolioHtmlOptions,
   ) {
     this.byRef = new Map(portfolio.engagements.map((e) => [e.ref, e]));
+    const formats = formatsFor(options.locale, 'USD');
+    this.date = (iso) => formats.date(iso);
+    this.week = (iso) => (options.locale ? formats.week(parseDay(iso) ?? 0) : weekLabel(iso));
   }
 
   /** An item's markup, reused from the memo when it was rendered from the same inputs. */
   private memo(kind: string, inputs: unknown, render: () => string): string {
     const memo = this.options.memo;
-    return memo ? memo.get(`${kind}${this.options.interactive ? '+' : '-'}${JSON.stringify(inputs)}`, render) : render();
+    return memo ? memo.get(`${kind}${this.options.interactive ? '+' : '-'}${this.options.locale ?? ''}${JSON.stringify(inputs)}`, render) : render();
   }
 
   private style(css: string): string {
@@ -127,7 +137,7 @@ class PortfolioRenderer {
       'summary',
       `<header id="summary" class="ek-section">
 <h1>Portfolio</h1>
-<p class="ek-muted">On ${esc(p.today)} · weeks of ${esc(p.from)} to ${esc(p.until)}${filtered ? ` · filtered: ${esc(describeFilter(p))}` : ''}</p>
+<p class="ek-muted">On ${esc(this.date(p.today))} · weeks of ${esc(this.date(p.from))} to ${esc(this.date(p.until))}${filtered ? ` · filtered: ${esc(describeFilter(p))}` : ''}</p>
 <dl class="ek-facts">${facts.map(([dt, dd, cls]) => `<div><dt>${esc(dt)}</dt><dd${cls ? ` class="${cls}"` : ''}>${esc(dd)}</dd></div>`).join('')}</dl>
 </header>`,
     );
@@ -201,12 +211,12 @@ ${body}
           )
           .join('');
         const state = w.over ? ' ek-over' : w.overIfProposed ? ' ek-over-if' : '';
-        const title = `Week of ${week.start}: ${daysAWeek(w.committed)} committed${w.proposed ? `, ${daysAWeek(w.proposed)} proposed` : ''}, capacity ${daysAWeek(e.capacity)}${w.over ? ' (over capacity)' : ''}`;
+        const title = `Week of ${this.date(week.start)}: ${daysAWeek(w.committed)} committed${w.proposed ? `, ${daysAWeek(w.proposed)} proposed` : ''}, capacity ${daysAWeek(e.capacity)}${w.over ? ' (over capacity)' : ''}`;
         return `<div class="ek-col${state}${week.current ? ' ek-current' : ''}" title="${esc(title)}"><div class="ek-stack">${parts}</div></div>`;
       })
       .join('');
-    const labels = weeks.map((w, i) => `<span${w.current ? ' class="ek-current"' : ''}>${i % 2 === 0 || w.current ? esc(weekLabel(w.start)) : ''}</span>`).join('');
-    const over = e.weeks.flatMap((w, i) => (w.over ? [weeks[i]!.start] : []));
+    const labels = weeks.map((w, i) => `<span${w.current ? ' class="ek-current"' : ''}>${i % 2 === 0 || w.current ? esc(this.week(w.start)) : ''}</span>`).join('');
+    const over = e.weeks.flatMap((w, i) => (w.over ? [this.date(weeks[i]!.start)] : []));
     const label = `${e.name}: capacity ${daysAWeek(e.capacity)}, peak ${daysAWeek(e.peak)} committed; ${over.length ? `over capacity in ${countOf(over.length, 'week')}: weeks of ${over.join(', ')}` : 'never over capacity in these weeks'}.`;
     const legend = e.segments
       .map((s, k) => {
@@ -240,16 +250,16 @@ ${body}
       return `<div class="${cls}${cut}"${this.style(`left:${pct(left)};width:${pct(from + (right - left + 1))}`)} title="${esc(title)}"></div>`;
     };
     const today = parseDay(p.today)!;
-    const todayLine = `<div class="ek-today"${this.style(`left:${pct(today)}`)} title="Today, ${esc(p.today)}"><span>today</span></div>`;
-    const head = p.weeks.map((w) => `<div class="ek-week"${this.style(`left:${pct(parseDay(w.start)!)};width:${pct(from + 7)}`)}><small>${esc(weekLabel(w.start))}</small></div>`).join('');
+    const todayLine = `<div class="ek-today"${this.style(`left:${pct(today)}`)} title="Today, ${esc(this.date(p.today))}"><span>today</span></div>`;
+    const head = p.weeks.map((w) => `<div class="ek-week"${this.style(`left:${pct(parseDay(w.start)!)};width:${pct(from + 7)}`)}><small>${esc(this.week(w.start))}</small></div>`).join('');
     const rows = p.engagements.map((e) => ({
       key: `t:${e.ref}`,
       html: this.memo('t', [e, p.from, p.until], () => {
         const start = e.termStart === undefined ? undefined : parseDay(e.termStart)!;
         const end = e.termEnd === undefined ? Infinity : parseDay(e.termEnd)!;
-        const term = start === undefined ? '<span class="ek-unplaced">no term start</span>' : bar(start, end, `ek-term ek-status-${e.status}`, `Term ${e.termStart} to ${e.termEnd ?? 'open-ended'}`);
-        const phases = e.phases.map((ph) => bar(parseDay(ph.start)!, parseDay(ph.end)!, 'ek-phase-band', `${ph.name}: ${ph.start} to ${ph.end}`)).join('');
-        const when = `${e.termStart ?? '?'} → ${e.termEnd ?? 'open-ended'}`;
+        const term = start === undefined ? '<span class="ek-unplaced">no term start</span>' : bar(start, end, `ek-term ek-status-${e.status}`, `Term ${this.date(e.termStart!)} to ${e.termEnd ? this.date(e.termEnd) : 'open-ended'}`);
+        const phases = e.phases.map((ph) => bar(parseDay(ph.start)!, parseDay(ph.end)!, 'ek-phase-band', `${ph.name}: ${this.date(ph.start)} to ${this.date(ph.end)}`)).join('');
+        const when = `${e.termStart ? this.date(e.termStart) : '?'} → ${e.termEnd ? this.date(e.termEnd) : 'open-ended'}`;
         return `<div class="ek-row" data-key="t:${e.ref}"><div class="ek-label">${this.link(e.title, e.place)} <small>${esc(e.executive.name)} · ${esc(e.client)} · ${esc(STATUS_LABELS[e.status])}</small></div><div class="ek-track" title="${esc(when)}">${term}${phases}</div></div>`;
       }),
     }));
@@ -275,7 +285,7 @@ ${
       const key = `d:${d.ref}:${d.kind}`;
       const html = this.memo('d', [d, e.title, e.executive.name, e.client], () => {
         const when = d.daysFromToday === 0 ? 'today' : d.daysFromToday > 0 ? `in ${countOf(d.daysFromToday, 'day')}` : `${countOf(-d.daysFromToday, 'day')} ago`;
-        return `<tr class="ek-due-${d.kind}" data-key="${key}"><td class="ek-date">${esc(d.date)}</td><td class="ek-date${d.daysFromToday < 0 ? ' ek-off-track' : ''}">${esc(when)}</td><td>${esc(DUE_LABELS[d.kind])}<small class="ek-type">${esc(d.what)}</small></td><td>${this.link(e.title, d.place, `${e.title} at its ${d.kind === 'assessment' ? 'reviews' : 'term'}`)}</td><td>${esc(e.executive.name)}</td><td>${esc(e.client)}</td></tr>`;
+        return `<tr class="ek-due-${d.kind}" data-key="${key}"><td class="ek-date">${esc(this.date(d.date))}</td><td class="ek-date${d.daysFromToday < 0 ? ' ek-off-track' : ''}">${esc(when)}</td><td>${esc(DUE_LABELS[d.kind])}<small class="ek-type">${esc(d.what)}</small></td><td>${this.link(e.title, d.place, `${e.title} at its ${d.kind === 'assessment' ? 'reviews' : 'term'}`)}</td><td>${esc(e.executive.name)}</td><td>${esc(e.client)}</td></tr>`;
       });
       return { key, html };
     });
@@ -283,10 +293,10 @@ ${
 <h2>Renewals and decisions due</h2>
 ${
   p.due.length
-    ? `<div class="ek-scroll"><table class="ek-due"><caption class="ek-legend">Term ends, last days to give notice and quarterly assessments up to ${esc(p.until)}, and assessments overdue.</caption>
+    ? `<div class="ek-scroll"><table class="ek-due"><caption class="ek-legend">Term ends, last days to give notice and quarterly assessments up to ${esc(this.date(p.until))}, and assessments overdue.</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">When</th><th scope="col">What</th><th scope="col">Engagement</th><th scope="col">Executive</th><th scope="col">Client</th></tr></thead>
 <tbody data-slot>${ITEMS_SLOT}</tbody></table></div>`
-    : `<p class="ek-muted">Nothing due up to ${esc(p.until)}.</p>`
+    : `<p class="ek-muted">Nothing due up to ${esc(this.date(p.until))}.</p>`
 }
 </section>`;
     return block('due', html, rows);

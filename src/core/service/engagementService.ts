@@ -164,7 +164,8 @@ export function createEngagementService(host: ServiceHost): EngagementService {
       const uri = uriOfNode(parentId);
       const entry = workspace.get(uri);
       if (!entry) return [];
-      return childNodes(parentId, entry, workspace.portfolioFor(uri), (await host.settingsFor(uri)).today);
+      const settings = await host.settingsFor(uri);
+      return childNodes(parentId, entry, workspace.portfolioFor(uri), settings.today, settings.locale);
     },
     async diffTexts(uri, before, after) {
       const settings = await host.settingsFor(uri);
@@ -175,7 +176,8 @@ export function createEngagementService(host: ServiceHost): EngagementService {
       await workspace.ready();
       const entries = workspace.all();
       const settings = await Promise.all(entries.map((entry) => host.settingsFor(entry.uri)));
-      return portfolioPages.pageOf(portfolioOf(entries, settings, query), query.since);
+      // The editor's locale is one setting for every file: the first file's says it.
+      return portfolioPages.pageOf(portfolioOf(entries, settings, query), query.since, settings[0]?.locale);
     },
     async kpiChoices(document) {
       const current = await analysis(document);

@@ -58,8 +58,8 @@ export class PortfolioPages {
   private last: { generation: number; sent: Map<string, SentBlock> } | undefined;
   private generation = 0;
 
-  pageOf(portfolio: Portfolio, since: number | undefined): PortfolioPage {
-    const blocks = renderPortfolioBlocks(portfolio, { interactive: true, memo: this.memo });
+  pageOf(portfolio: Portfolio, since: number | undefined, locale?: string): PortfolioPage {
+    const blocks = renderPortfolioBlocks(portfolio, { interactive: true, memo: this.memo, ...(locale ? { locale } : {}) });
     const base = since !== undefined && since === this.last?.generation ? this.last : undefined;
     const { ids, updates, sent } = diffPage(base?.sent ?? new Map(), blocks);
     this.last = { generation: ++this.generation, sent };

@@ -1,7 +1,8 @@
 import type { Analysis } from '../analyze';
-import { describePlanPosition, planCalendar, positionIn } from '../calendar';
+import { describePlanPosition, planCalendar, planDays, positionIn } from '../calendar';
 import { kpiProgress, type KpiStatus } from '../kpiStatus';
 import { dayOf } from '../model/dates';
+import { formatsFor, type Formats } from '../render/formats';
 import { AREAS, type Kpi } from '../model/engagement';
 import type { Finding, Path, TextRange } from '../types';
 import type { IndexEntry } from './indexEntry';
@@ -19,6 +20,11 @@ export interface TreeNode {
   readonly label: string;
   readonly description?: string;
   readonly tooltip?: string;
+  /**
+   * What a screen reader says of the node: what a sighted person sees, the icon's meaning
+   * included (a KPI's status, a finding's severity, the phase and day of a plan).
+   */
+  readonly accessibilityLabel: string;
   /** A product icon name (`briefcase`, `warning`, `loading~spin`…) and its theme colour id. */
   readonly icon: string;
   readonly color?: string;
@@ -28,6 +34,8 @@ export interface TreeNode {
   readonly contextValue: string;
   readonly collapsible: boolean;
 }
+
+const STATUS_WORDS: Record<KpiStatus, string> = { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', done: 'done', 'no-data': 'no data yet' };
 
 const STATUS_ICONS: Record<KpiStatus, { icon: string; color?: string }> = {
   'on-track': { icon: 'pass', color: 'testing.iconPassed' },
@@ -44,15 +52,21 @@ const SEP = '\n';
 export function engagementNode(entry: IndexEntry, today: string | undefined): TreeNode {
   const model = entry.card.model;
   const name = entry.uri.split('/').pop() ?? entry.uri;
-  if (!model) return { id: entry.uri, label: decodeURIComponent(name), description: 'not readable yet', icon: 'warning', uri: entry.uri, contextValue: 'engagement', collapsible: true };
+  if (!model) {
+    const label = decodeURIComponent(name);
+    return { id: entry.uri, label, description: 'not readable yet', accessibilityLabel: `${label}, engagement file, not readable yet`, icon: 'warning', uri: entry.uri, contextValue: 'engagement', collapsible: true };
+  }
   const position = describePlanPosition(positionIn(entry.card.plan, dayOf(today)));
   const description = [model.client?.name, model.executive?.role, model.status, position].filter(Boolean).join(' · ');
   const broken = entry.syntaxBroken ? ' (showing the last readable version)' : '';
-  return { id: entry.uri, label: model.title ?? decodeURIComponent(name), description, tooltip: `${decodeURIComponent(name)}${broken}\n${description}`, icon: 'briefcase', uri: entry.uri, contextValue: 'engagement', collapsible: true };
+  const label = model.title ?? decodeURIComponent(name);
+  const spoken = [`${label}, engagement`, model.client?.name && `client ${model.client.name}`, model.executive?.role, model.status && `status ${model.status}`, position.replace(' · ', ', phase '), broken && 'showing the last readable version'];
+  return { id: entry.uri, label, description, tooltip: `${decodeURIComponent(name)}${broken}\n${description}`, accessibilityLabel: spoken.filter(Boolean).join(', '), icon: 'briefcase', uri: entry.uri, contextValue: 'engagement', collapsible: true };
 }
 
 /** The children of a node below the engagement's own line. */
-export function childNodes(parentId: string, entry: IndexEntry, portfolio: readonly Finding[], today: string | undefined): TreeNode[] {
+export function childNodes(parentId: string, entry: IndexEntry, portfolio: readonly Finding[], today: string | undefined, locale?: string): TreeNode[] {
+  const formats = formatsFor(locale, 'USD');
   const parts = parentId.split(SEP).slice(1);
   const id = entry.uri;
   const analysis = (): Analysis => entry.lastGood ?? entry.analysis;
@@ -69,11 +83,11 @@ export function childNodes(parentId: string, entry: IndexEntry, portfolio: reado
   const [kind, ...rest] = parts;
   switch (kind) {
     case 'phases':
-      return phaseNodes(analysis(), entry);
+      return phaseNodes(analysis(), entry, today, formats);
     case 'phase':
       return activityNodes(analysis(), entry, Number(rest[0]));
     case 'kpis':
-      return kpiNodes(analysis(), entry, today);
+      return kpiNodes(analysis(), entry, today, formats);
     case 'authority':
       return areaNodes(analysis(), entry);
     case 'area':
@@ -95,7 +109,8 @@ function nodeId(entry: IndexEntry, ...parts: (string | number)[]): string {
 }
 
 function group(entry: IndexEntry, kind: string, label: string, icon: string, description?: string): TreeNode {
-  return { id: nodeId(entry, kind), label, description, icon, uri: entry.uri, contextValue: 'group', collapsible: true };
+  const accessibilityLabel = description ? `${label}, ${description}` : label;
+  return { id: nodeId(entry, kind), label, description, accessibilityLabel, icon, uri: entry.uri, contextValue: 'group', collapsible: true };
 }
 
 function lineRange(analysis: Analysis, range: TextRange): LineRange {
@@ -110,17 +125,21 @@ function phaseIcon(kind: string | undefined): string {
   return kind === 'diagnostic' ? 'search' : kind === 'build' ? 'tools' : kind === 'execute' ? 'rocket' : 'circle-large-outline';
 }
 
-function phaseNodes(analysis: Analysis, entry: IndexEntry): TreeNode[] {
+function phaseNodes(analysis: Analysis, entry: IndexEntry, today: string | undefined, formats: Formats): TreeNode[] {
   const model = analysis.model;
   if (!model) return [];
   const calendar = planCalendar(model);
+  const position = positionIn(planDays(model), dayOf(today));
   return (model.plan?.phases ?? []).map((phase, i) => {
     const dates = calendar?.phases.find((p) => p.phase === phase);
     const days = phase.days ? `days ${phase.days.first}-${phase.days.last}` : 'no days';
+    const label = phase.name ?? phase.id ?? 'Phase';
+    const current = position.state === 'in-progress' && position.phase === phase;
     return {
       id: nodeId(entry, 'phase', i),
-      label: phase.name ?? phase.id ?? 'Phase',
-      description: dates ? `${days} · ${dates.startDate} → ${dates.endDate}` : days,
+      label,
+      description: dates ? `${days} · ${formats.date(dates.startDate)} → ${formats.date(dates.endDate)}` : days,
+      accessibilityLabel: [phase.kind && phase.kind !== label.toLowerCase() ? `${label}, ${phase.kind} phase` : `${label} phase`, days, dates && `${formats.date(dates.startDate)} to ${formats.date(dates.endDate)}`, current && position.state === 'in-progress' && `current phase, day ${position.day} of ${position.days}`].filter(Boolean).join(', '),
       tooltip: phase.goal,
       icon: phaseIcon(phase.kind),
       uri: entry.uri,
@@ -134,19 +153,23 @@ function phaseNodes(analysis: Analysis, entry: IndexEntry): TreeNode[] {
 function activityNodes(analysis: Analysis, entry: IndexEntry, index: number): TreeNode[] {
   const phase = analysis.model?.plan?.phases[index];
   if (!phase) return [];
-  return phase.activities.map((activity, j) => ({
+  return phase.activities.map((activity, j) => {
+    const facts = [activity.span ? `days ${activity.span.first}-${activity.span.last}` : undefined, activity.owner, activity.deliverable ? 'deliverable' : undefined].filter(Boolean);
+    return {
     id: nodeId(entry, 'phase', index, 'activity', j),
     label: activity.name ?? 'Activity',
-    description: [activity.span ? `days ${activity.span.first}-${activity.span.last}` : undefined, activity.owner, activity.deliverable ? 'deliverable' : undefined].filter(Boolean).join(' · '),
+    description: facts.join(' · '),
+    accessibilityLabel: [`${activity.name ?? 'Activity'}, activity`, ...facts.map((f) => (f === activity.owner ? `owner ${f}` : f))].join(', '),
     icon: activity.deliverable ? 'package' : 'debug-stackframe-dot',
     uri: entry.uri,
     range: rangeOf(analysis, activity.path, 'value'),
     contextValue: 'activity',
     collapsible: false,
-  }));
+  };
+  });
 }
 
-function kpiNodes(analysis: Analysis, entry: IndexEntry, today: string | undefined): TreeNode[] {
+function kpiNodes(analysis: Analysis, entry: IndexEntry, today: string | undefined, formats: Formats): TreeNode[] {
   const model = analysis.model;
   if (!model) return [];
   const day = dayOf(today);
@@ -154,11 +177,15 @@ function kpiNodes(analysis: Analysis, entry: IndexEntry, today: string | undefin
     const progress = kpiProgress(kpi, model, day);
     const unit = kpi.unit ? ` ${kpi.unit}` : '';
     const value = (n: number | undefined): string => (n === undefined ? '?' : String(n));
+    const due = kpi.by ? (/^\d{4}-\d{2}-\d{2}$/.test(kpi.by) ? formats.date(kpi.by) : kpi.by) : undefined;
+    const label = kpi.name ?? kpi.id ?? 'KPI';
+    const latest = progress.latest ? value(progress.latest.value) : undefined;
     return {
       id: nodeId(entry, 'kpi', i),
-      label: kpi.name ?? kpi.id ?? 'KPI',
-      description: `${kpi.type ?? ''} · ${value(kpi.baseline)} → ${progress.latest ? value(progress.latest.value) : '–'} → ${value(kpi.target)}${unit}`,
-      tooltip: `${progress.status}${kpi.by ? `, due ${kpi.by}` : ''}`,
+      label,
+      description: `${kpi.type ?? ''} · ${value(kpi.baseline)} → ${latest ?? '–'} → ${value(kpi.target)}${unit}`,
+      tooltip: `${progress.status}${due ? `, due ${due}` : ''}`,
+      accessibilityLabel: [`${label}, ${kpi.type ?? ''} KPI, ${STATUS_WORDS[progress.status]}`, `baseline ${value(kpi.baseline)}`, `latest ${latest ?? 'none'}`, `target ${value(kpi.target)}${unit}`, due && `due ${due}`].filter(Boolean).join(', '),
       ...STATUS_ICONS[progress.status],
       uri: entry.uri,
       range: rangeOf(analysis, kpi.path, 'value'),
@@ -174,6 +201,7 @@ function areaNodes(analysis: Analysis, entry: IndexEntry): TreeNode[] {
   return AREAS.filter((area) => model.authority?.areas[area] !== undefined).map((area) => ({
     id: nodeId(entry, 'area', area),
     label: area,
+    accessibilityLabel: `${area}, authority area`,
     icon: 'symbol-namespace',
     uri: entry.uri,
     range: rangeOf(analysis, ['authority', area]),
@@ -189,10 +217,13 @@ function decisionNodes(analysis: Analysis, entry: IndexEntry, areaName: string):
   return (model.authority?.areas[area] ?? []).map((row, i) => {
     const exec = row.assignments.find((a) => a.party === 'exec')?.level ?? 'no say';
     const decider = row.assignments.find((a) => a.level === 'decide')?.party;
+    const label = row.decision ?? row.id ?? 'Decision';
+    const description = `exec: ${exec}${decider && decider !== 'exec' ? ` · ${decider} decides` : ''}${row.limit !== undefined ? ` · up to ${row.limit} ${model.currency}` : ''}`;
     return {
       id: nodeId(entry, 'area', area, i),
-      label: row.decision ?? row.id ?? 'Decision',
-      description: `exec: ${exec}${decider && decider !== 'exec' ? ` · ${decider} decides` : ''}${row.limit !== undefined ? ` · up to ${row.limit} ${model.currency}` : ''}`,
+      label,
+      description,
+      accessibilityLabel: `${label}, decision, ${description.replace(/ · /g, ', ')}`,
       icon: exec === 'decide' ? 'star-full' : 'star-empty',
       uri: entry.uri,
       range: rangeOf(analysis, row.path, 'value'),
@@ -205,7 +236,7 @@ function decisionNodes(analysis: Analysis, entry: IndexEntry, areaName: string):
 function findingsGroup(entry: IndexEntry, findings: readonly Finding[], parent: string): TreeNode[] {
   if (!entry.checked) {
     // Shown from its outline while the scan checks it; the tree refreshes when that is done.
-    return [{ id: `${parent}${SEP}checking`, label: 'Checking…', icon: 'loading~spin', uri: entry.uri, contextValue: 'checking', collapsible: false }];
+    return [{ id: `${parent}${SEP}checking`, label: 'Checking…', accessibilityLabel: 'Checking the file…', icon: 'loading~spin', uri: entry.uri, contextValue: 'checking', collapsible: false }];
   }
   if (findings.length === 0) return [];
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -219,6 +250,7 @@ function findingNodes(entry: IndexEntry, findings: readonly Finding[]): TreeNode
     id: nodeId(entry, 'finding', i, finding.ruleId, finding.range.start),
     label: finding.message,
     description: finding.ruleId,
+    accessibilityLabel: `${finding.severity}: ${finding.message}, rule ${finding.ruleId}, line ${entry.lines.positionAt(finding.range.start).line + 1}`,
     icon: finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'info',
     uri: entry.uri,
     range: { start: entry.lines.positionAt(finding.range.start), end: entry.lines.positionAt(finding.range.start) },

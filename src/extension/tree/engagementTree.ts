@@ -66,6 +66,8 @@ export class EngagementTreeProvider implements vscode.TreeDataProvider<Engagemen
     item.id = node.id;
     item.description = node.description;
     item.tooltip = node.tooltip;
+    // A screen reader hears what the line shows, the icon's meaning included (a KPI's status).
+    item.accessibilityInformation = { label: node.accessibilityLabel };
     item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
     item.contextValue = node.contextValue;
     item.resourceUri = node.contextValue === 'engagement' ? node.uri : undefined;
