@@ -34,7 +34,31 @@ function insert(node: Element): Element {
   const copy = document.importNode(node, true);
   sources.set(copy, node.outerHTML);
   applyPositions(copy);
+  reachableByKeyboard(copy);
   return copy;
+}
+
+/**
+ * What a click reveals in the editor, the keyboard reaches too: every element with a source
+ * line (a finding, a KPI's row, a phase, a decision) is a tab stop, and Enter or Space
+ * reveals its line. The export has no script and no tab stops: it is a document.
+ */
+function reachableByKeyboard(section: Element): void {
+  const elements = section.matches('[data-line]') ? [section, ...Array.from(section.querySelectorAll('[data-line]'))] : Array.from(section.querySelectorAll('[data-line]'));
+  for (const element of elements) if (element instanceof HTMLElement) element.tabIndex = 0;
+}
+
+/** The line and section of the focused element, to focus its successor after an update replaces it. */
+function focusedPlace(): { line: string; section: string | undefined } | undefined {
+  const focused = document.activeElement;
+  if (!(focused instanceof HTMLElement) || focused.dataset.line === undefined || !root.contains(focused)) return undefined;
+  return { line: focused.dataset.line, section: focused.closest('section, header')?.id };
+}
+
+function restoreFocus(place: ReturnType<typeof focusedPlace>): void {
+  if (!place || (document.activeElement && document.activeElement !== document.body)) return;
+  const scope = (place.section && document.getElementById(place.section)) || root;
+  scope.querySelector<HTMLElement>(`[data-line="${CSS.escape(place.line)}"]`)?.focus({ preventScroll: true });
 }
 
 /** Replaces the children of `target` whose source differs from `source`'s, keeping the rest. */
@@ -59,8 +83,10 @@ function update(message: UpdateMessage): void {
   // The <main> wrapper stays; its sections are patched one by one.
   const main = parsed.body.firstElementChild;
   const live = root.firstElementChild;
+  const focused = focusedPlace();
   if (main && live && live.tagName === main.tagName) patch(live, main);
   else patch(root, parsed.body);
+  restoreFocus(focused);
   banner.hidden = !message.problem;
   banner.textContent = message.problem ?? '';
   if (switched) marks = undefined;
@@ -71,7 +97,9 @@ function update(message: UpdateMessage): void {
     pendingScroll = undefined;
   } else if (switched) window.scrollTo(0, 0);
   saveState();
-  post({ type: 'rendered', uri: current.uri, version: message.version, title: root.querySelector('h1')?.textContent ?? '', banner: !banner.hidden });
+  const heading = root.querySelector('h1')?.textContent ?? '';
+  document.title = heading ? `Preview: ${heading}` : 'Engagement preview';
+  post({ type: 'rendered', uri: current.uri, version: message.version, title: heading, banner: !banner.hidden });
 }
 
 /** The element whose source line is the closest at or before `line` (of those `wanted` takes). */
@@ -131,6 +159,15 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 document.addEventListener('click', (event) => {
   const element = (event.target as Element | null)?.closest<HTMLElement>('[data-line]');
   if (!element) return;
+  post({ type: 'reveal', uri: current.uri, line: Number(element.dataset.line) });
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' && event.key !== ' ') return;
+  const element = event.target instanceof HTMLElement && event.target.dataset.line !== undefined ? event.target : undefined;
+  if (!element) return;
+  // Space would scroll the page; here it acts, as on a button.
+  event.preventDefault();
   post({ type: 'reveal', uri: current.uri, line: Number(element.dataset.line) });
 });
 

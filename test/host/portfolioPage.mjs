@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openFile, pickTheme, previewFrame, runCommand, TIMEOUT } from './uiTests.mjs';
 import { runWorkbenchChecks } from './workbenchChecks.mjs';
+import { axeViolations, frameOf } from './accessibilityChecks.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 
@@ -48,6 +49,8 @@ export function runPortfolioChecks(options) {
         const label = await portfolio.locator('.ek-is-over .ek-chart').getAttribute('aria-label');
         if (!/^Dana Whitfield: capacity 5 days a week, peak 6 days a week committed; over capacity in 8 weeks: weeks of 2026-03-02, /.test(label ?? '')) throw new Error(`the chart's label says: ${label}`);
         await page.screenshot({ path: join(options.artifacts, 'portfolio-light.png') });
+        const violations = await axeViolations(await frameOf(portfolio));
+        if (violations.length) throw new Error(`axe-core, light: ${violations.join(' ‖ ')}`);
       });
 
       await check('a click on a date due opens the file at its term', async () => {
@@ -106,7 +109,7 @@ export function runPortfolioChecks(options) {
         await portfolio.locator('.ek-col.ek-over').first().waitFor({ timeout: TIMEOUT });
       });
 
-      await check('the page follows the dark theme', async () => {
+      await check('the page follows the dark theme, and passes axe-core there as in the light one', async () => {
         await portfolio.locator('select[data-filter="executive"]').selectOption({ label: 'All' });
         await portfolio.locator('.ek-exec').nth(3).waitFor({ timeout: TIMEOUT });
         await pickTheme(page, 'Dark Modern');
@@ -117,6 +120,8 @@ export function runPortfolioChecks(options) {
         const background = await portfolio.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
         if (!/rgb\((\d{1,2}), (\d{1,2}), (\d{1,2})\)/.test(background)) throw new Error(`the page did not follow the dark theme (background ${background})`);
         await page.screenshot({ path: join(options.artifacts, 'portfolio-dark.png') });
+        const violations = await axeViolations(await frameOf(portfolio));
+        if (violations.length) throw new Error(`axe-core, dark: ${violations.join(' ‖ ')}`);
       });
     },
   });

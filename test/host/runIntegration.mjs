@@ -11,6 +11,7 @@ import { ensureTestHost } from './install.mjs';
 import { runRestrictedModeChecks } from './restrictedMode.mjs';
 import { runGitChecks } from './gitChanges.mjs';
 import { runPortfolioChecks } from './portfolioPage.mjs';
+import { runAccessibilityChecks } from './accessibilityChecks.mjs';
 import { runWebWorkerChecks } from './webWorkerHost.mjs';
 import { runUiTests } from './uiTests.mjs';
 import { unpackVsix } from './unpackVsix.mjs';
@@ -103,7 +104,9 @@ async function runWithCodeServer({ scratch, vsix, extensionPath, workspace }) {
     console.log(`\n  ${changes.passed} passing${changes.failed ? `\n  ${changes.failed} failing` : ''}`);
     const portfolio = await runPortfolioChecks({ host, scratch, vsix, artifacts });
     console.log(`\n  ${portfolio.passed} passing${portfolio.failed ? `\n  ${portfolio.failed} failing` : ''}`);
-    return code || (ui.failed ? 1 : 0) || performance || (restricted.failed ? 1 : 0) || (web.failed ? 1 : 0) || (changes.failed ? 1 : 0) || (portfolio.failed ? 1 : 0);
+    const accessibility = await runAccessibilityChecks({ host, scratch, vsix, workspaceSource: join(root, 'test', 'integration', 'workspace'), artifacts });
+    console.log(`\n  ${accessibility.passed} passing${accessibility.failed ? `\n  ${accessibility.failed} failing` : ''}`);
+    return code || (ui.failed ? 1 : 0) || performance || (restricted.failed ? 1 : 0) || (web.failed ? 1 : 0) || (changes.failed ? 1 : 0) || (portfolio.failed ? 1 : 0) || (accessibility.failed ? 1 : 0);
   } finally {
     await context?.close().catch(() => undefined);
     await server.stop();

@@ -58,6 +58,10 @@ export async function pickTheme(page, theme) {
   // Ctrl+K Ctrl+T is the color theme picker itself (the palette would also match Marketplace commands).
   await page.locator('.monaco-workbench').press('Control+K');
   await page.keyboard.press('Control+T');
+  // Filtered by name: the list draws only the rows in view, and high-contrast themes are below.
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill(theme);
   const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${theme}"]`).first();
   await row.waitFor({ timeout: TIMEOUT });
   await row.click();

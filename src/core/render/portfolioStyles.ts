@@ -30,7 +30,7 @@ export const PORTFOLIO_STYLES = `
 .ek-seg { width: 100%; min-height: 1px; border-top: 1px solid var(--ek-bg); }
 .ek-live .ek-seg { cursor: pointer; }
 .ek-over .ek-stack { box-shadow: 0 -3px 0 var(--ek-err); }
-.ek-over::after { content: "!"; position: absolute; top: -2px; left: 0; right: 0; text-align: center; color: var(--ek-err); font-weight: 700; }
+.ek-over::after { content: "!"; position: absolute; top: -2px; left: 0; right: 0; text-align: center; color: var(--ek-err-text); font-weight: 700; }
 .ek-over-if .ek-stack { box-shadow: 0 -3px 0 var(--ek-warn); }
 .ek-cap { position: absolute; left: 0; right: 0; height: 0; border-top: 2px dashed var(--ek-fg); pointer-events: none; }
 .ek-week-labels { display: flex; gap: 3px; font-size: 0.7em; color: var(--ek-muted); }

@@ -42,7 +42,7 @@ export function renderScorecard(context: RenderContext): string {
       const progress = kpiProgress(kpi, model, context.options.today);
       const latest = progress.latest?.value;
       const share = latest !== undefined && kpi.baseline !== undefined && kpi.target !== undefined ? shareOfWay(latest, kpi.baseline, kpi.target) : undefined;
-      const bar = share === undefined ? '<span class="ek-muted">–</span>' : `<div class="ek-bar" role="progressbar" aria-valuenow="${Math.round(share * 100)}" aria-valuemin="0" aria-valuemax="100"><span${context.style(`width:${(share * 100).toFixed(1)}%`)}></span></div>`;
+      const bar = share === undefined ? '<span class="ek-muted">–</span>' : `<div class="ek-bar" role="progressbar" aria-label="${esc(`${kpi.name ?? kpi.id ?? 'KPI'}: progress from baseline to target`)}" aria-valuenow="${Math.round(share * 100)}" aria-valuemin="0" aria-valuemax="100"><span${context.style(`width:${(share * 100).toFixed(1)}%`)}></span></div>`;
       const due = deadlineDay(kpi.by, schedule);
       // A date everywhere: "day 90" is the plan's, the date is what the client reads.
       const deadline = due !== undefined ? `${esc(context.formats.date(due))}${/^day /.test(kpi.by ?? '') ? ` <small>${esc(kpi.by)}</small>` : ''}` : kpi.by ? esc(kpi.by) : '–';

@@ -14,6 +14,14 @@ export const STYLES = `
   --ek-ok: var(--vscode-testing-iconPassed, #1a7f37);
   --ek-warn: var(--vscode-editorWarning-foreground, #9a6700);
   --ek-err: var(--vscode-editorError-foreground, #cf222e);
+  /*
+   * Status colours as text: a theme's warning yellow or passed green is made for icons and
+   * falls below 4.5:1 on a light page (#bf8803 on white: 3.1). Mixed a third of the way
+   * towards the text colour, they keep their hue and reach the contrast in light and dark.
+   */
+  --ek-ok-text: color-mix(in srgb, var(--ek-ok) 65%, var(--ek-fg));
+  --ek-warn-text: color-mix(in srgb, var(--ek-warn) 65%, var(--ek-fg));
+  --ek-err-text: color-mix(in srgb, var(--ek-err) 65%, var(--ek-fg));
   --ek-decide-bg: var(--vscode-button-background, #0969da);
   --ek-decide-fg: var(--vscode-button-foreground, #ffffff);
   --ek-highlight: var(--vscode-editor-selectionHighlightBackground, rgba(9, 105, 218, 0.12));
@@ -61,7 +69,7 @@ small, .ek-muted { color: var(--ek-muted); }
 .ek-deliverable { color: var(--ek-accent); }
 .ek-goal { margin: 2px 8px; font-size: 0.85em; color: var(--ek-muted); display: flex; gap: 16px; flex-wrap: wrap; }
 .ek-today { position: absolute; top: 0; bottom: 0; width: 0; border-left: 2px solid var(--ek-err); }
-.ek-today span { position: absolute; top: 0; left: 3px; font-size: 0.7em; color: var(--ek-err); }
+.ek-today span { position: absolute; top: 0; left: 3px; font-size: 0.7em; color: var(--ek-err-text); }
 .ek-plan-items { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
 .ek-moves { color: var(--ek-muted); font-size: 0.85em; }
 table { border-collapse: collapse; width: 100%; }
@@ -74,31 +82,39 @@ thead th { white-space: nowrap; font-size: 0.8em; color: var(--ek-muted); text-t
 .ek-level { text-align: center; font-size: 0.85em; white-space: nowrap; }
 span.ek-level { display: inline-block; padding: 0 6px; border-radius: 3px; }
 .ek-decide { background: var(--ek-decide-bg); color: var(--ek-decide-fg); font-weight: 700; }
+/* High-contrast themes give buttons no fill: the decider's cell is framed instead. */
+body.vscode-high-contrast .ek-decide, body.vscode-high-contrast-light .ek-decide { outline: 2px solid var(--vscode-contrastActiveBorder, var(--vscode-contrastBorder, currentColor)); outline-offset: -4px; }
 .ek-approve { border: 2px solid var(--ek-accent); font-weight: 600; }
 .ek-recommend { background: var(--ek-highlight); }
 .ek-consult, .ek-inform, .ek-none { color: var(--ek-muted); }
 .ek-limit { white-space: nowrap; }
 .ek-legend { font-size: 0.85em; color: var(--ek-muted); }
+/* A level's chip in the legend reads as the cells it explains: full colour, so it keeps its contrast on the chip's background. */
+.ek-legend .ek-level:not(.ek-decide) { color: var(--ek-fg); }
 .ek-type { display: block; color: var(--ek-muted); font-weight: normal; }
 .ek-bar { width: 120px; height: 8px; background: var(--ek-band); border: 1px solid var(--ek-border); border-radius: 4px; overflow: hidden; }
 .ek-bar span { display: block; height: 100%; background: var(--ek-accent); }
 .ek-status { font-size: 0.85em; padding: 1px 6px; border-radius: 10px; border: 1px solid currentColor; white-space: nowrap; }
-.ek-on-track, .ek-done { color: var(--ek-ok); }
-.ek-at-risk { color: var(--ek-warn); }
-.ek-off-track { color: var(--ek-err); }
+.ek-on-track, .ek-done { color: var(--ek-ok-text); }
+.ek-at-risk { color: var(--ek-warn-text); }
+.ek-off-track { color: var(--ek-err-text); }
 .ek-no-data { color: var(--ek-muted); }
 .ek-spark { color: var(--ek-accent); vertical-align: middle; }
 .ek-findings, .ek-reporting { padding-left: 18px; }
 .ek-finding { cursor: pointer; margin: 2px 0; }
-.ek-sev { font-size: 0.75em; text-transform: uppercase; font-weight: 700; }
-.ek-error .ek-sev { color: var(--ek-err); }
-.ek-warning .ek-sev { color: var(--ek-warn); }
-.ek-info .ek-sev { color: var(--ek-accent); }
-.ek-ok { color: var(--ek-ok); }
+.ek-sev { font-size: 0.75em; text-transform: uppercase; font-weight: 700; padding: 0 4px; border: 1px solid; border-left-width: 4px; border-radius: 2px; }
+/* The severity's colour marks the badge's edge; its word keeps the text colour, which has the contrast a theme's warning yellow lacks on a light page. */
+.ek-error .ek-sev { border-color: var(--ek-err); }
+.ek-warning .ek-sev { border-color: var(--ek-warn); }
+.ek-info .ek-sev { border-color: var(--ek-accent); }
+.ek-ok { color: var(--ek-ok-text); }
 .ek-banner { position: sticky; top: 0; z-index: 2; margin: -16px -24px 12px; padding: 8px 24px; background: var(--vscode-inputValidation-warningBackground, #fff8c5); border-bottom: 1px solid var(--ek-warn); }
 .ek-active { outline: 2px solid var(--ek-accent); outline-offset: 1px; background: var(--ek-highlight); }
 .ek-changed { box-shadow: inset 4px 0 0 var(--ek-err); }
 [data-line] { scroll-margin-top: 48px; }
+/* The preview's tab stops (its script makes every element with a source line one): a focus anyone can see. */
+[data-line]:focus { outline: none; }
+[data-line]:focus-visible { outline: 2px solid var(--vscode-focusBorder, #0969da); outline-offset: -2px; }
 @media (max-width: 700px) { .ek-columns, .ek-plan-items { grid-template-columns: 1fr; } }
 @media print {
   :root { --ek-fg: #000; --ek-bg: #fff; --ek-muted: #555; --ek-border: #bbb; --ek-band: #f2f2f2; }

@@ -115,6 +115,7 @@ export class PortfolioPanel implements vscode.Disposable {
       script,
       STYLES + PORTFOLIO_STYLES,
       `<main id="ek-root" class="${portfolioMainClass(true)}" aria-busy="true"><p class="ek-muted">Reading the workspace…</p></main>`,
+      'Engagement portfolio',
     );
   }
 

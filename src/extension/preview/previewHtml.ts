@@ -10,5 +10,6 @@ export function previewShell(webview: vscode.Webview, scriptUri: vscode.Uri, sta
     STYLES,
     `<div id="ek-banner" class="ek-banner" role="status" hidden></div>
 <div id="ek-root" data-uri="${attr(state.uri)}" data-locked="${state.locked}"><p class="ek-muted">Loading…</p></div>`,
+    'Engagement preview',
   );
 }
