@@ -30,6 +30,9 @@ export const ROLE_TEMPLATES: readonly RoleTemplate[] = [
       kpi('win-rate', 'Win rate', 'leading', '%', 'increase', 'CRM'),
       kpi('sales-cycle', 'Sales cycle length', 'lagging', 'days', 'decrease', 'CRM'),
       kpi('revenue-growth', 'Revenue growth, quarter over quarter', 'lagging', '%', 'increase', 'Finance close'),
+      // Early signals the sources name for revenue roles, ahead of the lagging results above.
+      kpi('pipeline-creation', 'Pipeline created per month', 'leading', 'USD', 'increase', 'CRM'),
+      kpi('sales-activity', 'Sales activities per rep per week', 'leading', 'count', 'increase', 'CRM activity log'),
     ],
   },
   {
@@ -40,6 +43,7 @@ export const ROLE_TEMPLATES: readonly RoleTemplate[] = [
     kpis: [
       kpi('mql-volume', 'Marketing qualified leads per month', 'leading', 'count', 'increase', 'Marketing automation'),
       kpi('cost-per-lead', 'Cost per qualified lead', 'leading', 'USD', 'decrease', 'Finance and marketing automation'),
+      kpi('cost-per-opportunity', 'Cost per opportunity', 'lagging', 'USD', 'decrease', 'Finance and CRM'),
       kpi('marketing-pipeline', 'Marketing-sourced pipeline', 'lagging', 'USD', 'increase', 'CRM'),
       kpi('brand-awareness', 'Aided brand awareness in the target market', 'lagging', '%', 'increase', 'Survey'),
     ],
@@ -50,10 +54,11 @@ export const ROLE_TEMPLATES: readonly RoleTemplate[] = [
     function: 'sales team',
     problem: 'Too few reps reach quota and new reps take too long to close.',
     kpis: [
-      kpi('quota-attainment', 'Reps at or above quota', 'lagging', '%', 'increase', 'CRM and compensation reports'),
+      kpi('quota-attainment', 'Sales reps at or above quota', 'lagging', '%', 'increase', 'CRM and compensation reports'),
       kpi('ramp-time', 'Rep ramp time to first deal', 'leading', 'days', 'decrease', 'CRM'),
-      kpi('forecast-accuracy', 'Forecast variance at month start', 'leading', '%', 'decrease', 'Forecast roll-up'),
+      kpi('forecast-accuracy', 'Forecast accuracy, as variance from actual', 'leading', '%', 'decrease', 'Forecast roll-up'),
       kpi('process-adherence', 'Deals following the sales process', 'leading', '%', 'increase', 'CRM stage audit'),
+      kpi('sales-activity', 'Sales activities per rep per week', 'leading', 'count', 'increase', 'CRM activity log'),
     ],
   },
   {
