@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openFile, pickTheme, previewFrame, runCommand, TIMEOUT } from './uiTests.mjs';
+import { cursorAt, openFile, pickTheme, previewFrame, runCommand, TIMEOUT } from './uiTests.mjs';
 import { runWorkbenchChecks } from './workbenchChecks.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -44,11 +44,6 @@ export async function switchTheme(page, webview, [theme, workbenchClass]) {
     },
     { before, wanted },
   );
-}
-
-/** Resolves once the editor's cursor is on `line` (1-based), by the highlighted line number. */
-async function cursorOn(page, line) {
-  await page.locator('.editor-group-container .monaco-editor .margin .line-numbers.active-line-number', { hasText: new RegExp(`^${line}$`) }).first().waitFor({ timeout: TIMEOUT });
 }
 
 export function runAccessibilityChecks(options) {
@@ -97,7 +92,7 @@ export function runAccessibilityChecks(options) {
         if (!focused?.finding) throw new Error('Tab never reached a finding');
         if (focused.outline.startsWith('none') || focused.outline.endsWith(' 0px')) throw new Error(`the focused finding shows no outline (${focused.outline})`);
         await page.keyboard.press('Enter');
-        await cursorOn(page, Number(focused.line) + 1);
+        await cursorAt(page, 'findings.engagement.yaml', Number(focused.line) + 1, { inactiveGroup: true });
         // Space on a KPI's row reveals the KPI.
         await preview.locator('body').click({ position: { x: 4, y: 4 } });
         const rowLine = await preview.locator('.ek-scorecard tbody tr[data-line]').last().evaluate((row) => {
@@ -105,7 +100,7 @@ export function runAccessibilityChecks(options) {
           return Number(row.getAttribute('data-line'));
         });
         await page.keyboard.press(' ');
-        await cursorOn(page, rowLine + 1);
+        await cursorAt(page, 'findings.engagement.yaml', rowLine + 1, { inactiveGroup: true });
         if (!/^ {2}- id: /.test(text[rowLine] ?? '')) throw new Error(`the row's line ${rowLine + 1} is not a KPI: ${text[rowLine]}`);
       });
     },

@@ -4,17 +4,11 @@
 // and following an edit that is not saved.
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openFile, pickTheme, previewFrame, runCommand, TIMEOUT } from './uiTests.mjs';
+import { cursorAt, openFile, pickTheme, previewFrame, runCommand, TIMEOUT } from './uiTests.mjs';
 import { runWorkbenchChecks } from './workbenchChecks.mjs';
 import { axeViolations, frameOf } from './accessibilityChecks.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
-
-/** Resolves once the editor's cursor is on `line` (1-based) of `file`, by the active tab and the highlighted line number. */
-async function cursorAt(page, file, line) {
-  await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${file}"]`, { timeout: TIMEOUT });
-  await page.locator('.editor-group-container.active .monaco-editor .margin .line-numbers.active-line-number', { hasText: new RegExp(`^${line}$`) }).first().waitFor({ timeout: TIMEOUT });
-}
 
 export function runPortfolioChecks(options) {
   return runWorkbenchChecks({

@@ -67,6 +67,17 @@ export async function pickTheme(page, theme) {
   await row.click();
 }
 
+/**
+ * Resolves once the editor's cursor is on `line` (1-based) of `file`, by the active tab and
+ * the highlighted line number: in the active group, or (`inactiveGroup`, when a reveal
+ * leaves the focus on a webview beside it) in any.
+ */
+export async function cursorAt(page, file, line, { inactiveGroup = false } = {}) {
+  await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${file}"]`, { timeout: TIMEOUT });
+  const group = inactiveGroup ? '.editor-group-container' : '.editor-group-container.active';
+  await page.locator(`${group} .monaco-editor .margin .line-numbers.active-line-number`, { hasText: new RegExp(`^${line}$`) }).first().waitFor({ timeout: TIMEOUT });
+}
+
 /** The preview's content: VS Code nests a webview's page in two iframes. */
 export function previewFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
