@@ -76,11 +76,12 @@ describe('engagement portfolio', () => {
     assert.match(html, /<span class="ek-name">Harbor Freight Labs: a repeatable sales motion<\/span> <small class="ek-where">harbor-cro\.engagement\.yaml:3<\/small>/);
   });
 
-  it('writes the dates of the Markdown and the page as --locale does', () => {
+  it('writes the dates and numbers of the Markdown and the page as --locale does', () => {
     const markdown = run(['portfolio', '--format', 'markdown', '--locale', 'de-DE', ...TODAY], FIXTURES);
     assert.equal(markdown.code, 0, markdown.stderr);
     assert.match(markdown.stdout, /^# Portfolio on 4\. März 2026$/m);
     assert.match(markdown.stdout, /^\| 15\. Apr\. 2026 \| in 42 days \| Notice due/m);
+    assert.match(markdown.stdout, /^\| Dana Whitfield \| 5 days a week \| .* \| 4,57 \|$/m, 'numbers too');
     const html = run(['portfolio', '--format', 'html', '--locale', 'de-DE', ...TODAY], FIXTURES).stdout;
     const text = html.replace(/<style>[^]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
     assert.doesNotMatch(text, /\b20\d\d-\d\d-\d\d\b/, 'no ISO date is left in the page');

@@ -94,6 +94,10 @@ class PortfolioRenderer {
   private readonly date: (iso: string) => string;
   /** A week's Monday, short, as a label on a time axis. */
   private readonly week: (iso: string) => string;
+  /** "2.5 days a week", the number as the locale writes it. */
+  private readonly daysAWeek: (days: number) => string;
+  /** "12.5 days", likewise. */
+  private readonly days: (days: number) => string;
 
   constructor(
     private readonly portfolio: Portfolio,
@@ -103,6 +107,8 @@ class PortfolioRenderer {
     const formats = formatsFor(options.locale, 'USD');
     this.date = (iso) => formats.date(iso);
     this.week = (iso) => (options.locale ? formats.week(parseDay(iso) ?? 0) : weekLabel(iso));
+    this.daysAWeek = (days) => daysAWeek(days, formats.number);
+    this.days = (days) => countOf(days, 'day', 'days', formats.number);
   }
 
   /** An item's markup, reused from the memo when it was rendered from the same inputs. */
@@ -211,27 +217,27 @@ ${body}
           )
           .join('');
         const state = w.over ? ' ek-over' : w.overIfProposed ? ' ek-over-if' : '';
-        const title = `Week of ${this.date(week.start)}: ${daysAWeek(w.committed)} committed${w.proposed ? `, ${daysAWeek(w.proposed)} proposed` : ''}, capacity ${daysAWeek(e.capacity)}${w.over ? ' (over capacity)' : ''}`;
+        const title = `Week of ${this.date(week.start)}: ${this.daysAWeek(w.committed)} committed${w.proposed ? `, ${this.daysAWeek(w.proposed)} proposed` : ''}, capacity ${this.daysAWeek(e.capacity)}${w.over ? ' (over capacity)' : ''}`;
         return `<div class="ek-col${state}${week.current ? ' ek-current' : ''}" title="${esc(title)}"><div class="ek-stack">${parts}</div></div>`;
       })
       .join('');
     const labels = weeks.map((w, i) => `<span${w.current ? ' class="ek-current"' : ''}>${i % 2 === 0 || w.current ? esc(this.week(w.start)) : ''}</span>`).join('');
     const over = e.weeks.flatMap((w, i) => (w.over ? [this.date(weeks[i]!.start)] : []));
-    const label = `${e.name}: capacity ${daysAWeek(e.capacity)}, peak ${daysAWeek(e.peak)} committed; ${over.length ? `over capacity in ${countOf(over.length, 'week')}: weeks of ${over.join(', ')}` : 'never over capacity in these weeks'}.`;
+    const label = `${e.name}: capacity ${this.daysAWeek(e.capacity)}, peak ${this.daysAWeek(e.peak)} committed; ${over.length ? `over capacity in ${countOf(over.length, 'week')}: weeks of ${over.join(', ')}` : 'never over capacity in these weeks'}.`;
     const legend = e.segments
       .map((s, k) => {
         const now = current >= 0 ? s.days[current]! : 0;
-        return `<li data-seg="${k}"><span class="ek-swatch ek-c${k % SEGMENT_COLOURS}${s.tentative ? ' ek-tentative' : ''}" aria-hidden="true"></span>${this.link(s.label, s.place, `${s.label} at its commitment`)} <small>${esc(s.client)} · ${esc(daysAWeek(now))} this week${s.tentative ? ' · proposed' : ''}</small></li>`;
+        return `<li data-seg="${k}"><span class="ek-swatch ek-c${k % SEGMENT_COLOURS}${s.tentative ? ' ek-tentative' : ''}" aria-hidden="true"></span>${this.link(s.label, s.place, `${s.label} at its commitment`)} <small>${esc(s.client)} · ${esc(this.daysAWeek(now))} this week${s.tentative ? ' · proposed' : ''}</small></li>`;
       })
       .join('');
     const ifWon = e.weeks.filter((w) => w.overIfProposed).length;
     const summary =
       (e.weeksOver ? `<strong class="ek-off-track">Over capacity in ${countOf(e.weeksOver, 'week')}</strong>` : 'Within capacity') +
       (ifWon ? ` · <span class="ek-at-risk">over in ${countOf(ifWon, 'more week')} if proposals are won</span>` : '') +
-      ` · peak ${esc(daysAWeek(e.peak))}`;
+      ` · peak ${esc(this.daysAWeek(e.peak))}`;
     return `<article class="ek-exec${e.weeksOver ? ' ek-is-over' : ''}" data-key="x:${esc(e.key)}" aria-labelledby="${esc(id)}">
 <h3 id="${esc(id)}">${esc(e.name)} <small>${esc([...e.roles, e.email].filter(Boolean).join(' · '))}</small></h3>
-<p class="ek-exec-summary">${summary} · capacity ${esc(daysAWeek(e.capacity))} · ${esc(formatDays(e.freeAhead))} free from this week on</p>
+<p class="ek-exec-summary">${summary} · capacity ${esc(this.daysAWeek(e.capacity))} · ${esc(this.days(e.freeAhead))} free from this week on</p>
 <div class="ek-chart" role="img" aria-label="${esc(label)}"><div class="ek-cols">${columns}<div class="ek-cap"${this.style(`bottom:${pct(e.capacity)}`)}></div></div><div class="ek-week-labels" aria-hidden="true">${labels}</div></div>
 <ul class="ek-segments">${legend}</ul>
 </article>`;
@@ -343,6 +349,3 @@ function describeFilter(p: Portfolio): string {
   return parts.join(', ');
 }
 
-function formatDays(days: number): string {
-  return days === 1 ? '1 day' : `${Math.round(days * 100) / 100} days`;
-}

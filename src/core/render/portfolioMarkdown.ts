@@ -10,7 +10,7 @@ import { DUE_LABELS, KPI_COLUMNS, STATUS_LABELS } from './portfolioWords';
  * `markdownText`, so it stays text.
  */
 export function renderPortfolioMarkdown(p: Portfolio, options: { readonly locale?: string } = {}): string {
-  const { date } = formatsFor(options.locale, 'USD');
+  const { date, number } = formatsFor(options.locale, 'USD');
   const byRef = new Map(p.engagements.map((e) => [e.ref, e]));
   const out: string[] = [];
   out.push(`# Portfolio on ${date(p.today)}`, '');
@@ -26,7 +26,7 @@ export function renderPortfolioMarkdown(p: Portfolio, options: { readonly locale
       const now = current >= 0 ? e.weeks[current]!.committed : 0;
       const ifWon = e.weeks.filter((w) => w.overIfProposed).length;
       const overText = `${over.length ? `**${over.length}**: ${over.join(', ')}` : 'none'}${ifWon ? `; ${ifWon} more if proposals are won` : ''}`;
-      out.push(`| ${md(e.name)} | ${daysAWeek(e.capacity)} | ${daysAWeek(now)} | ${daysAWeek(e.peak)} | ${overText} | ${Math.round(e.freeAhead * 100) / 100} |`);
+      out.push(`| ${md(e.name)} | ${daysAWeek(e.capacity, number)} | ${daysAWeek(now, number)} | ${daysAWeek(e.peak, number)} | ${overText} | ${number(e.freeAhead)} |`);
     }
     out.push('');
   }

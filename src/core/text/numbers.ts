@@ -22,13 +22,13 @@ export function formatAmount(value: number | undefined, unit?: string): string {
 }
 
 /** `1 day`, `2.5 days`: a count with its noun in the right number. */
-export function countOf(value: number, singular: string, plural = `${singular}s`): string {
-  return `${formatNumber(value)} ${value === 1 ? singular : plural}`;
+export function countOf(value: number, singular: string, plural = `${singular}s`, number: (value: number) => string = formatNumber): string {
+  return `${number(value)} ${value === 1 ? singular : plural}`;
 }
 
-/** `1 day a week`, `3 days a week`. */
-export function daysAWeek(value: number): string {
-  return `${countOf(value, 'day')} a week`;
+/** `1 day a week`, `3 days a week` (`2,5 days a week` with a German number format). */
+export function daysAWeek(value: number, number: (value: number) => string = formatNumber): string {
+  return `${countOf(value, 'day', 'days', number)} a week`;
 }
 
 /** `1 day a month`, `8 days a month`. */
