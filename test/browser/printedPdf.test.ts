@@ -5,6 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { engagementTemplate } from '../../src/core/library/engagementTemplate';
+import { ROLE_TEMPLATES } from '../../src/core/library/roles';
 import { contentWidthPx } from '../../src/print/printPdf';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -27,10 +29,16 @@ function pdfInfo(file: string): { pages: number; width: number; height: number }
   return { pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), width: Number(size[1]), height: Number(size[2]) };
 }
 
-const engagements = [
-  ...fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.engagement.yaml')).map((f) => path.join(ROOT, 'examples', f)),
-  path.join(ROOT, 'test', 'fixtures', 'six-parties.engagement.yaml'),
-];
+const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.engagement.yaml')).map((f) => path.join(ROOT, 'examples', f));
+/** An engagement of every role the library has: the examples', and a new engagement of each other role as *New Engagement* writes it. */
+const exampleRoles = new Set(examples.map((f) => /^ {2}role: (\w+)/m.exec(fs.readFileSync(f, 'utf8'))?.[1]));
+const templates = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-roles-'));
+const otherRoles = ROLE_TEMPLATES.filter((r) => !exampleRoles.has(r.role)).map((role) => {
+  const file = path.join(templates, `new-${role.role.toLowerCase()}.engagement.yaml`);
+  fs.writeFileSync(file, engagementTemplate(role, { client: 'Halden Freight & Co.', executive: 'Sam Okafor', start: '2026-02-02' }));
+  return file;
+});
+const engagements = [...examples, ...otherRoles, path.join(ROOT, 'test', 'fixtures', 'six-parties.engagement.yaml')];
 
 describe('the client copy on paper', function () {
   this.timeout(120_000);
@@ -44,6 +52,12 @@ describe('the client copy on paper', function () {
   after(async () => {
     await browser?.close();
     fs.rmSync(scratch, { recursive: true, force: true });
+    fs.rmSync(templates, { recursive: true, force: true });
+  });
+
+  it('prints an engagement of every role the library has', () => {
+    const printed = new Set(engagements.map((f) => /^ {2}role: (\w+)/m.exec(fs.readFileSync(f, 'utf8'))?.[1]));
+    assert.deepEqual(ROLE_TEMPLATES.map((r) => r.role).filter((role) => !printed.has(role)), []);
   });
 
   for (const file of engagements) {
