@@ -49,7 +49,9 @@ export function redactAnalysis(analysis: Analysis, redact: readonly Redactable[]
   // any free text (a client's name in the title), reads as the same engagement less them.
   const reread = analyze(JSON.stringify(scrubFreeText(value, [], scrub)), { today: formatDay(analysis.today) });
   const inside = (range: TextRange): boolean => ranges.some((r) => range.start < r.end && range.end > r.start);
-  return { ...analysis, model: reread.model, schedule: reread.schedule, findings: analysis.findings.filter((f) => !inside(f.range)).map((f) => ({ ...f, message: scrub(f.message) })) };
+  // A message is ours, not the client's text: a secret goes wherever it appears, even inside a longer word.
+  const scrubMessage = (message: string): string => secrets.reduce((out, secret) => out.split(secret).join(REDACTED), message);
+  return { ...analysis, model: reread.model, schedule: reread.schedule, findings: analysis.findings.filter((f) => !inside(f.range)).map((f) => ({ ...f, message: scrubMessage(f.message) })) };
 }
 
 /** Replaces each secret where it stands as a whole word or more (never inside a longer word). */
