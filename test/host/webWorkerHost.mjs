@@ -4,7 +4,8 @@
 // reading the folder through the client; no Node process of ours runs for this window.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { openFile, runCommand, TIMEOUT } from './uiTests.mjs';
+import { openFile, previewFrame, runCommand, TIMEOUT } from './uiTests.mjs';
+import { axeViolations, frameOf } from './accessibilityChecks.mjs';
 import { runWorkbenchChecks, seeFindingsTreeAndPreview } from './workbenchChecks.mjs';
 
 const EXTENSION_ID = 'engagement-kit.engagement-kit';
@@ -39,6 +40,23 @@ export function runWebWorkerChecks(options) {
         for (const value of ['full', 'none', 'view']) await rows.filter({ hasText: new RegExp(`^${value}`) }).first().waitFor({ timeout: TIMEOUT });
         await page.screenshot({ path: join(artifacts, 'web-worker-completion.png') });
         await page.keyboard.press('Escape');
+      });
+
+      await check('the portfolio page opens there too, its items placed, and passes axe-core', async () => {
+        await runCommand(page, 'View: Close All Editors');
+        await runCommand(page, 'Engagement Kit: Open Portfolio');
+        const portfolio = previewFrame(page);
+        await portfolio.locator('.ek-exec').first().waitFor({ timeout: TIMEOUT });
+        // The workspace's terms end before today's window: one executive, charted, with the capacity line placed through the CSSOM.
+        const placed = await portfolio.locator('body').evaluate(() => ({
+          executives: document.querySelectorAll('.ek-exec').length,
+          capacity: getComputedStyle(document.querySelector('.ek-cap')).bottom,
+          engagements: document.querySelector('#summary')?.textContent?.includes('Engagements') ?? false,
+        }));
+        if (placed.executives !== 1 || placed.capacity === 'auto' || !placed.engagements) throw new Error(`the page shows ${JSON.stringify(placed)}`);
+        await page.screenshot({ path: join(artifacts, 'web-worker-portfolio.png') });
+        const violations = await axeViolations(await frameOf(portfolio));
+        if (violations.length) throw new Error(violations.join(' ‖ '));
       });
 
       await check('the browser entry was loaded, and no Node server runs', async () => {
