@@ -1,13 +1,14 @@
 // The preview as VS Code shows it, held to WCAG 2.1 A and AA and axe's best practices in the
 // four kinds of theme a person may use (light, dark, high contrast dark and light), and used
 // by keyboard alone: Tab reaches the findings and every element that reveals a line, the
-// focus shows, Enter and Space reveal the line. axe runs in the webview's frame through the
+// focus shows, Enter and Space reveal the line; and the Engagements view's rows as a screen
+// reader hears them. axe runs in the webview's frame through the
 // browser's debugging protocol: the page keeps its CSP.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cursorAt, openFile, pickTheme, previewFrame, runCommand, TIMEOUT } from './uiTests.mjs';
+import { cursorAt, expandRow, openFile, pickTheme, previewFrame, runCommand, showEngagements, TIMEOUT } from './uiTests.mjs';
 import { runWorkbenchChecks } from './workbenchChecks.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -102,6 +103,18 @@ export function runAccessibilityChecks(options) {
         await page.keyboard.press(' ');
         await cursorAt(page, 'findings.engagement.yaml', rowLine + 1, { inactiveGroup: true });
         if (!/^ {2}- id: /.test(text[rowLine] ?? '')) throw new Error(`the row's line ${rowLine + 1} is not a KPI: ${text[rowLine]}`);
+      });
+
+      await check('the Engagements view tells a screen reader what each line shows: status, plan day and phase, a KPI\'s status', async () => {
+        await showEngagements(page);
+        const engagement = page.locator('.monaco-list-row[aria-label^="Engagement with findings, engagement, client Base Co, CRO, status active, "]').first();
+        await engagement.waitFor({ timeout: TIMEOUT });
+        await expandRow(page, 'Engagement with findings');
+        await expandRow(page, /^KPIs/);
+        const kpi = page.locator('.monaco-list-row[aria-label*=" KPI, "]').first();
+        await kpi.waitFor({ timeout: TIMEOUT });
+        const label = await kpi.getAttribute('aria-label');
+        if (!/, (leading|lagging) KPI, (on track|at risk|off track|done|no data yet), baseline /.test(label ?? '')) throw new Error(`a KPI's row reads: ${label}`);
       });
     },
   });

@@ -94,7 +94,7 @@ export async function runCommand(page, title) {
 }
 
 /** Expands the first tree row showing `text` and waits until it is expanded. */
-async function expandRow(page, text) {
+export async function expandRow(page, text) {
   const row = page.locator('.monaco-list-row[aria-expanded]', { hasText: text }).first();
   await row.waitFor({ timeout: TIMEOUT });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
