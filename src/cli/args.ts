@@ -93,10 +93,49 @@ function splitFlag(arg: string): [string, string | undefined] {
   return arg.startsWith('--') && equals > 0 ? [arg.slice(0, equals), arg.slice(equals + 1)] : [arg, undefined];
 }
 
+type UsageError = { readonly command: 'usage-error'; readonly message: string };
+const usage = (message: string): UsageError => ({ command: 'usage-error', message });
+
 /** The value of `--today` when it is a date as YYYY-MM-DD. */
 const isoDate = (value: string | undefined): string | undefined => (value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-const TODAY_USAGE = { command: 'usage-error', message: '--today needs a date as YYYY-MM-DD.' } as const;
-const LOCALE_USAGE = { command: 'usage-error', message: '--locale needs a language tag this system knows, e.g. --locale de-DE or --locale en-GB.' } as const;
+const TODAY_USAGE = usage('--today needs a date as YYYY-MM-DD.');
+const LOCALE_USAGE = usage('--locale needs a language tag this system knows, e.g. --locale de-DE or --locale en-GB.');
+
+/**
+ * What an option handler says of one option: `true` when it took it, a usage error when its
+ * value is wrong, `false` when the command has no such option.
+ */
+type OptionOutcome = boolean | UsageError;
+
+/**
+ * Walks one command's arguments, the same way for every command: an option (`--name value`
+ * or `--name=value`) goes to `option`, anything else to `positional`; an option the command
+ * does not know is a usage error. A lone `-` is an option unless `dashIsPositional` (the
+ * commands that take paths read it as one).
+ */
+function walkArgs(
+  args: readonly string[],
+  option: (flag: string, value: () => string | undefined) => OptionOutcome,
+  positional: (arg: string) => UsageError | undefined,
+  dashIsPositional = false,
+): UsageError | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = splitFlag(arg);
+    const outcome = option(flag, () => inline ?? args[++i]);
+    if (outcome === true) continue;
+    if (outcome !== false) return outcome;
+    if (flag.startsWith('-') && !(dashIsPositional && flag === '-')) return usage(`Unknown option \`${flag}\`.`);
+    const problem = positional(arg);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** `--color` and `--no-color`, for the commands that write to a terminal. */
+function colorOption(flag: string): boolean | undefined {
+  return flag === '--color' ? true : flag === '--no-color' ? false : undefined;
+}
 
 /** Parses the command line by hand: a handful of flags do not need a dependency. */
 export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColor: boolean }): ParsedArgs {
@@ -106,7 +145,7 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
   const command = args.shift();
   if (command === undefined) return { command: 'help' };
   if (command === 'schema' || command === 'rules') {
-    return args.length ? { command: 'usage-error', message: `\`${command}\` takes no arguments.` } : { command };
+    return args.length ? usage(`\`${command}\` takes no arguments.`) : { command };
   }
   if (command === 'render') return parseRender(args);
   if (command === 'diff') return parseDiff(args);
@@ -114,10 +153,13 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
   if (command === 'portfolio') return parsePortfolio(args, env);
   if (command === 'lsp') {
     // The transport is read by the server itself; stdio is the one other editors use.
-    return args.length === 1 && args[0] === '--stdio' ? { command: 'lsp' } : { command: 'usage-error', message: '`lsp` runs the language server over stdio: engagement lsp --stdio' };
+    return args.length === 1 && args[0] === '--stdio' ? { command: 'lsp' } : usage('`lsp` runs the language server over stdio: engagement lsp --stdio');
   }
-  if (command !== 'lint') return { command: 'usage-error', message: `Unknown command \`${command}\`.` };
+  if (command !== 'lint') return usage(`Unknown command \`${command}\`.`);
+  return parseLint(args, env);
+}
 
+function parseLint(args: string[], env: { isTTY: boolean; noColor: boolean }): ParsedArgs {
   const paths: string[] = [];
   let format: OutputFormat = 'stylish';
   let maxWarnings: number | undefined;
@@ -125,56 +167,53 @@ export function parseArgs(argv: readonly string[], env: { isTTY: boolean; noColo
   let color = env.isTTY && !env.noColor;
   let jobs: number | undefined;
   let stats = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = splitFlag(arg);
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '--format':
-      case '-f': {
-        const v = value();
-        if (!v || !(FORMATS as readonly string[]).includes(v)) return { command: 'usage-error', message: `--format must be one of: ${FORMATS.join(', ')}.` };
-        format = v as OutputFormat;
-        break;
+  const problem = walkArgs(
+    args,
+    (flag, value) => {
+      switch (flag) {
+        case '--format':
+        case '-f': {
+          const v = value();
+          if (!v || !(FORMATS as readonly string[]).includes(v)) return usage(`--format must be one of: ${FORMATS.join(', ')}.`);
+          format = v as OutputFormat;
+          return true;
+        }
+        case '--max-warnings': {
+          const v = value();
+          if (v === undefined || !/^\d+$/.test(v)) return usage('--max-warnings needs a whole number, e.g. --max-warnings 0.');
+          maxWarnings = Number(v);
+          return true;
+        }
+        case '--today':
+          today = isoDate(value());
+          return today ? true : TODAY_USAGE;
+        case '--jobs':
+        case '-j': {
+          const v = value();
+          if (v === undefined || !/^[1-9]\d{0,2}$/.test(v)) return usage('--jobs needs a number of threads from 1, e.g. --jobs 2.');
+          jobs = Number(v);
+          return true;
+        }
+        case '--stats':
+          stats = true;
+          return true;
+        default:
+          color = colorOption(flag) ?? color;
+          return colorOption(flag) !== undefined;
       }
-      case '--max-warnings': {
-        const v = value();
-        if (v === undefined || !/^\d+$/.test(v)) return { command: 'usage-error', message: '--max-warnings needs a whole number, e.g. --max-warnings 0.' };
-        maxWarnings = Number(v);
-        break;
-      }
-      case '--today':
-        today = isoDate(value());
-        if (!today) return TODAY_USAGE;
-        break;
-      case '--jobs':
-      case '-j': {
-        const v = value();
-        if (v === undefined || !/^[1-9]\d{0,2}$/.test(v)) return { command: 'usage-error', message: '--jobs needs a number of threads from 1, e.g. --jobs 2.' };
-        jobs = Number(v);
-        break;
-      }
-      case '--stats':
-        stats = true;
-        break;
-      case '--color':
-        color = true;
-        break;
-      case '--no-color':
-        color = false;
-        break;
-      default:
-        if (flag.startsWith('-') && flag !== '-') return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
-        paths.push(arg);
-    }
-  }
+    },
+    (arg) => void paths.push(arg),
+    true,
+  );
+  if (problem) return problem;
   return { command: 'lint', paths, format, today, color, stats, ...(maxWarnings === undefined ? {} : { maxWarnings }), ...(jobs === undefined ? {} : { jobs }) };
 }
 
 function parseRender(args: string[]): ParsedArgs {
   let file: string | undefined;
   let output: string | undefined;
-  let format: RenderArgs['format'] = 'html';
+  // Widened: the walk assigns it in a callback, which narrowing does not follow.
+  let format = 'html' as RenderArgs['format'];
   let paper: RenderArgs['paper'] = 'a4';
   let orientation: RenderArgs['orientation'] = 'auto';
   let browser: string | undefined;
@@ -182,66 +221,66 @@ function parseRender(args: string[]): ParsedArgs {
   let today: string | undefined;
   const redact: string[] = [];
   let includeChecks = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = splitFlag(arg);
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '-o':
-      case '--output':
-        output = value();
-        if (!output) return { command: 'usage-error', message: '-o needs a file name.' };
-        break;
-      case '--format':
-      case '-f': {
-        const v = value();
-        if (v !== 'html' && v !== 'md' && v !== 'pdf') return { command: 'usage-error', message: 'render --format must be html, md or pdf.' };
-        format = v;
-        break;
-      }
-      case '--paper': {
-        const v = value()?.toLowerCase();
-        if (v !== 'a4' && v !== 'letter') return { command: 'usage-error', message: '--paper must be a4 or letter.' };
-        paper = v;
-        break;
-      }
-      case '--orientation': {
-        const v = value();
-        if (v !== 'auto' && v !== 'portrait' && v !== 'landscape') return { command: 'usage-error', message: '--orientation must be auto, portrait or landscape.' };
-        orientation = v;
-        break;
-      }
-      case '--locale':
-        locale = value();
-        if (!locale || !isKnownLocale(locale)) return LOCALE_USAGE;
-        break;
-      case '--browser':
-        browser = value();
-        if (!browser) return { command: 'usage-error', message: '--browser needs the path of Chrome, Chromium or Edge.' };
-        break;
-      case '--redact': {
-        for (const field of (value() ?? '').split(',').filter(Boolean)) {
-          const problem = redactionProblem(field);
-          if (problem) return { command: 'usage-error', message: `--redact takes fees, notes, internal or a field path: ${problem}` };
-          redact.push(field);
+  const problem = walkArgs(
+    args,
+    (flag, value) => {
+      switch (flag) {
+        case '-o':
+        case '--output':
+          output = value();
+          return output ? true : usage('-o needs a file name.');
+        case '--format':
+        case '-f': {
+          const v = value();
+          if (v !== 'html' && v !== 'md' && v !== 'pdf') return usage('render --format must be html, md or pdf.');
+          format = v;
+          return true;
         }
-        break;
+        case '--paper': {
+          const v = value()?.toLowerCase();
+          if (v !== 'a4' && v !== 'letter') return usage('--paper must be a4 or letter.');
+          paper = v;
+          return true;
+        }
+        case '--orientation': {
+          const v = value();
+          if (v !== 'auto' && v !== 'portrait' && v !== 'landscape') return usage('--orientation must be auto, portrait or landscape.');
+          orientation = v;
+          return true;
+        }
+        case '--locale':
+          locale = value();
+          return locale && isKnownLocale(locale) ? true : LOCALE_USAGE;
+        case '--browser':
+          browser = value();
+          return browser ? true : usage('--browser needs the path of Chrome, Chromium or Edge.');
+        case '--redact': {
+          for (const field of (value() ?? '').split(',').filter(Boolean)) {
+            const problem = redactionProblem(field);
+            if (problem) return usage(`--redact takes fees, notes, internal or a field path: ${problem}`);
+            redact.push(field);
+          }
+          return true;
+        }
+        case '--today':
+          today = isoDate(value());
+          return today ? true : TODAY_USAGE;
+        case '--include-checks':
+          includeChecks = true;
+          return true;
+        default:
+          return false;
       }
-      case '--today':
-        today = isoDate(value());
-        if (!today) return TODAY_USAGE;
-        break;
-      case '--include-checks':
-        includeChecks = true;
-        break;
-      default:
-        if (flag.startsWith('-')) return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
-        if (file) return { command: 'usage-error', message: 'render takes one file.' };
-        file = arg;
-    }
-  }
-  if (!file) return { command: 'usage-error', message: 'render needs a file: engagement render <file> -o plan.html' };
-  if (format === 'pdf' && !output) return { command: 'usage-error', message: 'a PDF goes to a file: engagement render <file> --format pdf -o plan.pdf' };
+    },
+    (arg) => {
+      if (file) return usage('render takes one file.');
+      file = arg;
+      return undefined;
+    },
+  );
+  if (problem) return problem;
+  if (!file) return usage('render needs a file: engagement render <file> -o plan.html');
+  if (format === 'pdf' && !output) return usage('a PDF goes to a file: engagement render <file> --format pdf -o plan.pdf');
   return { command: 'render', file, output, format, paper, orientation, ...(browser ? { browser } : {}), ...(locale ? { locale } : {}), redact, includeChecks, today };
 }
 
@@ -252,41 +291,40 @@ function parseDiff(args: string[]): ParsedArgs {
   let today: string | undefined;
   let base: string | undefined;
   // git appends its seven arguments (nine for a rename) to the configured command.
-  if (args[0] === '--git-driver') return args.length >= 8 ? { command: 'diff', mode: 'driver', format, gitArgs: args.slice(1) } : { command: 'usage-error', message: '--git-driver takes the arguments git passes an external diff command (see the README).' };
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = splitFlag(args[i]!);
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '--format':
-      case '-f': {
-        const v = value();
-        if (v !== 'stylish' && v !== 'json' && v !== 'markdown' && v !== 'github' && v !== 'html') return { command: 'usage-error', message: 'diff --format must be stylish, json, markdown, github or html.' };
-        format = v;
-        break;
+  if (args[0] === '--git-driver') return args.length >= 8 ? { command: 'diff', mode: 'driver', format, gitArgs: args.slice(1) } : usage('--git-driver takes the arguments git passes an external diff command (see the README).');
+  const problem = walkArgs(
+    args,
+    (flag, value) => {
+      switch (flag) {
+        case '--format':
+        case '-f': {
+          const v = value();
+          if (v !== 'stylish' && v !== 'json' && v !== 'markdown' && v !== 'github' && v !== 'html') return usage('diff --format must be stylish, json, markdown, github or html.');
+          format = v;
+          return true;
+        }
+        case '--fail-on': {
+          const v = value();
+          if (v !== 'breaking' && v !== 'notable' && v !== 'info') return usage('--fail-on takes breaking, notable or info.');
+          failOn = v;
+          return true;
+        }
+        case '--base':
+          base = value();
+          return base ? true : usage('--base needs a revision: a branch, a tag or a commit.');
+        case '--today':
+          today = isoDate(value());
+          return today ? true : TODAY_USAGE;
+        default:
+          return false;
       }
-      case '--fail-on': {
-        const v = value();
-        if (v !== 'breaking' && v !== 'notable' && v !== 'info') return { command: 'usage-error', message: '--fail-on takes breaking, notable or info.' };
-        failOn = v;
-        break;
-      }
-      case '--base': {
-        base = value();
-        if (!base) return { command: 'usage-error', message: '--base needs a revision: a branch, a tag or a commit.' };
-        break;
-      }
-      case '--today':
-        today = isoDate(value());
-        if (!today) return TODAY_USAGE;
-        break;
-      default:
-        if (flag.startsWith('-')) return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
-        positional.push(flag);
-    }
-  }
+    },
+    (arg) => void positional.push(arg),
+  );
+  if (problem) return problem;
   const options = { command: 'diff' as const, format, ...(failOn ? { failOn } : {}), ...(today ? { today } : {}) };
   if (base !== undefined) return { ...options, mode: 'base', base, paths: positional };
-  if (positional.length !== 2) return { command: 'usage-error', message: 'diff compares two versions: engagement diff <base> <revision>, each a path or REV:PATH; or engagement diff --base <rev> [paths…].' };
+  if (positional.length !== 2) return usage('diff compares two versions: engagement diff <base> <revision>, each a path or REV:PATH; or engagement diff --base <rev> [paths…].');
   return { ...options, mode: 'pair', base: positional[0]!, revision: positional[1]! };
 }
 
@@ -295,32 +333,35 @@ function parseLog(args: string[]): ParsedArgs {
   let format: LogArgs['format'] = 'stylish';
   let since: string | undefined;
   let today: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = splitFlag(args[i]!);
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '--format':
-      case '-f': {
-        const v = value();
-        if (v !== 'stylish' && v !== 'json' && v !== 'markdown') return { command: 'usage-error', message: 'log --format must be stylish, json or markdown.' };
-        format = v;
-        break;
+  const problem = walkArgs(
+    args,
+    (flag, value) => {
+      switch (flag) {
+        case '--format':
+        case '-f': {
+          const v = value();
+          if (v !== 'stylish' && v !== 'json' && v !== 'markdown') return usage('log --format must be stylish, json or markdown.');
+          format = v;
+          return true;
+        }
+        case '--since':
+          since = value();
+          return since ? true : usage('--since needs a date, e.g. --since 2026-01-01.');
+        case '--today':
+          today = isoDate(value());
+          return today ? true : TODAY_USAGE;
+        default:
+          return false;
       }
-      case '--since':
-        since = value();
-        if (!since) return { command: 'usage-error', message: '--since needs a date, e.g. --since 2026-01-01.' };
-        break;
-      case '--today':
-        today = isoDate(value());
-        if (!today) return TODAY_USAGE;
-        break;
-      default:
-        if (flag.startsWith('-')) return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
-        if (file) return { command: 'usage-error', message: 'log takes one file.' };
-        file = flag;
-    }
-  }
-  if (!file) return { command: 'usage-error', message: 'log needs a file: engagement log acme.engagement.yaml' };
+    },
+    (arg) => {
+      if (file) return usage('log takes one file.');
+      file = arg;
+      return undefined;
+    },
+  );
+  if (problem) return problem;
+  if (!file) return usage('log needs a file: engagement log acme.engagement.yaml');
   return { command: 'log', file, format, ...(since ? { since } : {}), ...(today ? { today } : {}) };
 }
 
@@ -332,47 +373,41 @@ function parsePortfolio(args: string[], env: { isTTY: boolean; noColor: boolean 
   let executive: string | undefined;
   let locale: string | undefined;
   let color = env.isTTY && !env.noColor;
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = splitFlag(args[i]!);
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '--format':
-      case '-f': {
-        const v = value();
-        if (v !== 'stylish' && v !== 'json' && v !== 'markdown' && v !== 'html') return { command: 'usage-error', message: 'portfolio --format must be stylish, json, markdown or html.' };
-        format = v;
-        break;
+  const problem = walkArgs(
+    args,
+    (flag, value) => {
+      switch (flag) {
+        case '--format':
+        case '-f': {
+          const v = value();
+          if (v !== 'stylish' && v !== 'json' && v !== 'markdown' && v !== 'html') return usage('portfolio --format must be stylish, json, markdown or html.');
+          format = v;
+          return true;
+        }
+        case '--today':
+          today = isoDate(value());
+          return today ? true : TODAY_USAGE;
+        case '--weeks': {
+          const v = value();
+          if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_WEEKS_AHEAD) return usage(`--weeks needs a number of weeks from 1 to ${MAX_WEEKS_AHEAD}, e.g. --weeks 12.`);
+          weeks = Number(v);
+          return true;
+        }
+        case '--locale':
+          locale = value();
+          return locale && isKnownLocale(locale) ? true : LOCALE_USAGE;
+        case '--executive':
+          executive = value();
+          return executive?.trim() ? true : usage('--executive needs an e-mail or a name, e.g. --executive dana@example.com.');
+        default:
+          color = colorOption(flag) ?? color;
+          return colorOption(flag) !== undefined;
       }
-      case '--today':
-        today = isoDate(value());
-        if (!today) return TODAY_USAGE;
-        break;
-      case '--weeks': {
-        const v = value();
-        if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_WEEKS_AHEAD) return { command: 'usage-error', message: `--weeks needs a number of weeks from 1 to ${MAX_WEEKS_AHEAD}, e.g. --weeks 12.` };
-        weeks = Number(v);
-        break;
-      }
-      case '--locale':
-        locale = value();
-        if (!locale || !isKnownLocale(locale)) return LOCALE_USAGE;
-        break;
-      case '--executive': {
-        executive = value();
-        if (!executive?.trim()) return { command: 'usage-error', message: '--executive needs an e-mail or a name, e.g. --executive dana@example.com.' };
-        break;
-      }
-      case '--color':
-        color = true;
-        break;
-      case '--no-color':
-        color = false;
-        break;
-      default:
-        if (flag.startsWith('-') && flag !== '-') return { command: 'usage-error', message: `Unknown option \`${flag}\`.` };
-        paths.push(args[i]!);
-    }
-  }
+    },
+    (arg) => void paths.push(arg),
+    true,
+  );
+  if (problem) return problem;
   return { command: 'portfolio', paths, format, color, ...(today ? { today } : {}), ...(weeks ? { weeks } : {}), ...(executive ? { executive } : {}), ...(locale ? { locale } : {}) };
 }
 
