@@ -1,4 +1,5 @@
 import { esc } from '../core/render/escape';
+import type { RunningHead } from '../core/service/documentOutputs';
 
 export type Paper = 'a4' | 'letter';
 export type Orientation = 'auto' | 'portrait' | 'landscape';
@@ -13,7 +14,7 @@ export interface PrintOptions {
   readonly paper: Paper;
   readonly orientation: Orientation;
   /** What each page's header says: the client, the title, the date (the footer numbers the pages). */
-  readonly running: { readonly client: string; readonly title: string; readonly date: string };
+  readonly running: RunningHead;
 }
 
 /** The width a page leaves for content, in CSS pixels. */

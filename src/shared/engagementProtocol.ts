@@ -2,6 +2,11 @@ import type { TextEdit } from 'vscode-languageserver-protocol';
 import type { Change } from '../core/diff/semanticDiff';
 import type { PortfolioPage } from '../core/service/portfolioOutputs';
 import type { TreeNode } from '../core/service/treeModel';
+import type { Brand } from '../core/render/branding';
+import type { Redactable } from '../core/render/redactableFields';
+import type { RunningHead } from '../core/service/documentOutputs';
+
+export type { Brand, RunningHead };
 
 /**
  * The requests beyond the Language Server Protocol that the VS Code client makes of the
@@ -57,22 +62,9 @@ export const PlanStatusRequest = request<DocumentParams, { text: string; detail?
 export const PreviewRequest = request<VersionedParams, { html: string; fromLastGood: boolean } | null>('engagementKit/preview');
 
 /** What a copy leaves out: `fees`, `notes`, `internal` (both, and `export.internal` of `.engagementrc.yaml`) or a field path (`kpis.*.source`). */
-export type Redacted = string;
+export type Redacted = Redactable;
 
-/** The consultancy's look, as the page takes it: the logo as a data URI, the accent as #rrggbb. */
-export interface BrandParams {
-  readonly logo?: string;
-  readonly accent?: string;
-}
-
-/** What every printed page's header says of the copy. */
-export interface RunningHead {
-  readonly client: string;
-  readonly title: string;
-  readonly date: string;
-}
-
-export const ExportHtmlRequest = request<DocumentParams & { readonly redact: Redacted[]; readonly includeChecks: boolean; readonly brand?: BrandParams }, { html: string; running: RunningHead } | Failure>('engagementKit/exportHtml');
+export const ExportHtmlRequest = request<DocumentParams & { readonly redact: Redacted[]; readonly includeChecks: boolean; readonly brand?: Brand }, { html: string; running: RunningHead } | Failure>('engagementKit/exportHtml');
 
 /**
  * What `.engagementrc.yaml` says of a file's exports: the internal fields a copy may leave

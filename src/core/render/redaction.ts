@@ -33,6 +33,19 @@ function pathsIn(value: unknown, pattern: readonly string[], at: Path = []): Pat
 export function redactAnalysis(analysis: Analysis, redact: readonly Redactable[]): Analysis {
   const fields = redactedFields(redact);
   if (fields.length === 0 || !analysis.model || analysis.syntaxBroken) return analysis;
+  // An export asks twice, for its page and for its printed header: the file is read again once.
+  const key = fields.join('\n');
+  const known = redacted.get(analysis);
+  if (known?.key === key) return known.analysis;
+  const result = redactedCopy(analysis, fields);
+  redacted.set(analysis, { key, analysis: result });
+  return result;
+}
+
+/** The last redaction of each analysis, for as long as the analysis lives. */
+const redacted = new WeakMap<Analysis, { readonly key: string; readonly analysis: Analysis }>();
+
+function redactedCopy(analysis: Analysis, fields: readonly string[]): Analysis {
   const text = analysis.lines.slice(0, Number.MAX_SAFE_INTEGER);
   const value = structuredClone(parseYaml(text).value);
   const paths = fields.flatMap((field) => pathsIn(value, field.split('.')));

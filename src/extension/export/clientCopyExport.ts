@@ -1,13 +1,10 @@
 import * as vscode from 'vscode';
 import { logoDataUri } from '../../core/render/branding';
-import { ExportHtmlRequest, ExportSettingsRequest, type BrandParams, type Redacted, type RunningHead } from '../../shared/engagementProtocol';
+import { ExportHtmlRequest, ExportSettingsRequest, type Brand, type Redacted, type RunningHead } from '../../shared/engagementProtocol';
 import type { ServerConnection } from '../serverConnection';
 
-/** What the desktop build loads to print (`dist/printPdf.js`); the browser build has none. */
-export interface PdfPrinter {
-  findBrowser(named: string | undefined, env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform, namedBy?: { name: string; usage: string }): { path: string } | { problem: string };
-  printPdf(html: string, options: { browser: string; paper: 'a4' | 'letter'; orientation: 'auto' | 'portrait' | 'landscape'; running: RunningHead }): Promise<{ pdf: Uint8Array; landscape: boolean }>;
-}
+/** What the desktop build loads to print (`dist/printPdf.js`, from src/print/index.ts); the browser build has none. */
+export type PdfPrinter = typeof import('../../print/index');
 
 /** Options a caller (a test, another extension) gives to skip the questions. */
 export interface ExportCommandOptions {
@@ -116,7 +113,7 @@ export class ClientCopyExport implements vscode.Disposable {
   }
 
   /** The logo as data and the accent; undefined (said why) when the logo named cannot be used, as the command line stops too. */
-  private async brandOf(exports: { logo?: string; accent?: string }): Promise<BrandParams | undefined> {
+  private async brandOf(exports: { logo?: string; accent?: string }): Promise<Brand | undefined> {
     if (!exports.logo) return exports.accent ? { accent: exports.accent } : {};
     const logo = vscode.Uri.parse(exports.logo);
     let bytes: Uint8Array;
