@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { axeViolations } from './axe';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -28,7 +29,7 @@ describe('the pages the product writes, checked with axe-core', function () {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-axe-'));
 
   before(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

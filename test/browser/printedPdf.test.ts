@@ -4,7 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './chromium';
 import { engagementTemplate } from '../../src/core/library/engagementTemplate';
 import { ROLE_TEMPLATES } from '../../src/core/library/roles';
 import { contentWidthPx } from '../../src/print/printPdf';
@@ -13,7 +14,6 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The printed PDFs and their pages as PNG, kept beside the browser tests' other artifacts. */
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser', 'pdf');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const CHROMIUM = '/usr/bin/chromium';
 
 /** Points of each paper, portrait, as pdfinfo reports them (Chromium rounds A4 up a little). */
 const POINTS = { a4: [595.92, 842.88], letter: [612, 792] } as const;
@@ -47,7 +47,7 @@ describe('the client copy on paper', function () {
 
   before(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
